@@ -205,6 +205,9 @@ ACTIONS: list[tuple[str, bool, bool]] = [
     ("Improve my communication", True, False),
     ("Have a growth mindset", True, False),
     ("I want to be calmer with the class", True, False),
+    ("Earn the trust of the sales director", True, False),
+    ("Keep learning", True, False),
+    ("Get noticed by the VP", False, True),
 ]
 
 

@@ -24,6 +24,8 @@ LABELLED: list[tuple[str, Direction]] = [
     ("Delegate the weekly report to a junior", L),
     ("Mentor a new nurse during her first month", L),
     ("Draft the design team's roadmap for next year", L),
+    ("Take ownership of the triage rota", L),
+    ("Make my manager aware of my work", V),
     ("Refactor the billing module's error handling", T),
     ("30 min Python practice every Tue and Thu", T),
     ("Build a clickable prototype in Figma for the new signup", T),

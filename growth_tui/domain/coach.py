@@ -387,7 +387,8 @@ _TRAIT_START = re.compile(
     r"(?:be|become|being|stay|remain|feel|keep being|get (?:more|better)|"
     r"have (?:a|more|better)|think (?:more|bigger|strategically)|act (?:more|like)|"
     r"work (?:harder|smarter)|improve|grow|develop|focus on|try|care|"
-    r"show more|take more|speak up more|embrace|own it)\b"
+    r"show more|take more|speak up more|embrace|own it|earn (?:the |their |his |her )?"
+    r"(?:trust|respect)|keep (?:learning|growing|improving|going|trying))\b"
 )
 
 # Things that make a step tickable: a count, a rhythm, a day, an artefact, a person to meet.

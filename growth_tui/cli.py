@@ -19,6 +19,7 @@ from growth_tui import __version__
 #: subcommand name -> (module under growth_tui.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "write a sample plan with N years of history into --db PATH"),
+    "check": ("check", "what the coach notices in your plan, or in one --goal or --action"),
 }
 
 DESCRIPTION = "growth: plan your own growth in the terminal. Run without a command to open the app."

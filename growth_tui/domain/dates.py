@@ -30,7 +30,7 @@ import re
 from datetime import date
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
-from dateutil.relativedelta import weekday as RelWeekday
+from dateutil.relativedelta import weekday as RelWeekday  # noqa: N812 - a type name
 
 __all__ = [
     "DateParseError",

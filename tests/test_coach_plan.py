@@ -335,3 +335,20 @@ def test_findings_sorted_most_important_first_and_dismissals_hidden() -> None:
 def test_closed_goals_are_not_judged() -> None:
     done = healthy(goals=[goal(1, status="achieved", title="Improve"), healthy().goals[1]])
     assert all(f.subject_id != 1 for f in review_plan(done, TODAY) if f.subject_kind == "goal")
+
+
+def test_an_unreadable_schedule_is_ignored_not_fatal() -> None:
+    broken = [
+        *healthy().actions,
+        action(
+            9,
+            1,
+            "Odd",
+            kind="recurring",
+            rrule="FREQ=SOMETIMES",
+            starts_on=LONG_AGO,
+            planned_minutes=600,
+        ),
+    ]
+    assert occurrences("FREQ=SOMETIMES", LONG_AGO, None, LONG_AGO, TODAY) == []
+    assert review_plan(healthy(actions=broken), TODAY) == []

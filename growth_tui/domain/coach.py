@@ -545,25 +545,14 @@ def occurrences(
     rule: str, starts_on: date | None, ends_on: date | None, first: date, last: date
 ) -> list[date]:
     """The days in [first, last] on which a recurring rule falls (empty if unreadable)."""
-    from dateutil.rrule import rrulestr
+    from growth_tui.domain import recurrence
 
     if not rule or starts_on is None:
         return []
-    stop = min(last, ends_on) if ends_on else last
-    if stop < first or stop < starts_on:
-        return []
-    from datetime import datetime, time
-
     try:
-        recurrence = rrulestr(
-            rule.removeprefix("RRULE:"), dtstart=datetime.combine(starts_on, time())
-        )
-    except (ValueError, TypeError):
+        return recurrence.occurrences(rule, starts_on, ends_on, first, last)
+    except (ValueError, TypeError):  # RecurrenceError is a ValueError
         return []
-    days = recurrence.between(
-        datetime.combine(max(first, starts_on), time()), datetime.combine(stop, time()), inc=True
-    )
-    return [d.date() for d in days]
 
 
 def _active_now(action: ActionInfo, today: date) -> bool:

@@ -232,3 +232,29 @@ class PanelHost(App):
 
 def test_panel_snapshot_80x24(snap_compare) -> None:
     assert snap_compare(PanelHost(), terminal_size=(80, 24))
+
+
+async def test_an_action_finding_selects_the_action_when_goals_can(
+    make_app, store: Store, monkeypatch
+) -> None:
+    from growth_tui.ui.screens.goals import GoalsScreen
+
+    _issue_plan(store)
+    calls: list[tuple[str, int]] = []
+    monkeypatch.setattr(
+        GoalsScreen, "select_goal", lambda self, i: calls.append(("goal", i)), raising=False
+    )
+    monkeypatch.setattr(
+        GoalsScreen, "select_action", lambda self, i: calls.append(("action", i)), raising=False
+    )
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        first = _panel(app).findings[0]
+        assert first.subject_kind == "action"
+        await _focus_findings(app, pilot)
+        await pilot.press("1")
+        await ready(pilot)
+        await pilot.pause()
+        assert app.current_mode == "goals"
+        assert calls == [("action", first.subject_id)]

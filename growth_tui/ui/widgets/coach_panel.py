@@ -190,15 +190,23 @@ class CoachPanel(HomePanel):
             return
         go(screen_name)
         if screen_name == "goals" and finding.goal_id is not None:
-            goal_id = finding.goal_id
-            # The Goals screen selects a goal through `select_goal(goal_id)` once it has one;
-            # wait a frame so the mode switch has happened.
-            app.call_after_refresh(self._select_goal, goal_id)
+            # Wait a frame so the mode switch has happened, then ask Goals to select the thing.
+            app.call_after_refresh(self._select_on_goals, finding)
 
-    def _select_goal(self, goal_id: int) -> None:
-        select = getattr(self.app.screen, "select_goal", None)
-        if callable(select):
-            select(goal_id)
+    def _select_on_goals(self, finding: Finding) -> None:
+        """Select the action (if Goals can) or its goal: `select_action(id)` / `select_goal(id)`.
+
+        The Goals screen owns its tree; these two methods are the whole contract, and a Goals
+        screen without them is simply shown as it is.
+        """
+        screen = self.app.screen
+        select_action = getattr(screen, "select_action", None)
+        if finding.subject_kind == "action" and finding.subject_id and callable(select_action):
+            select_action(finding.subject_id)
+            return
+        select_goal = getattr(screen, "select_goal", None)
+        if callable(select_goal) and finding.goal_id is not None:
+            select_goal(finding.goal_id)
 
     def dismiss_finding(self, index: int) -> None:
         if not 0 <= index < len(self.findings):

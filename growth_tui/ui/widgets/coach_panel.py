@@ -3,7 +3,8 @@
 The findings are the same list `growth check` prints (`coach_repo.plan_findings`), cut to the
 top three. Enter (or 1, 2, 3) opens what a finding is about: a goal or action opens Goals with
 that goal selected, a plan finding opens the screen where it is fixed (Log, Review, Reflect…).
-`d` dismisses the highlighted finding for good: "I know, and that's fine".
+`d` dismisses the highlighted finding: "I know, and that's fine" (for good when it is about a
+goal or action; for a month when it is about the whole plan, see `coach_repo`).
 """
 
 from __future__ import annotations
@@ -211,19 +212,23 @@ class CoachPanel(HomePanel):
     def dismiss_finding(self, index: int) -> None:
         if not 0 <= index < len(self.findings):
             return
-        from growth_tui.store.coach_repo import dismiss
+        from growth_tui.store.coach_repo import PLAN_SNOOZE_DAYS, dismiss
 
         store = getattr(self.app, "store", None)
         if store is None:
             return
         finding = self.findings[index]
         try:
-            dismiss(store, finding)
+            dismiss(store, finding, today=self.app.today())
         except Exception as error:  # noqa: BLE001 - shown, never raised
             self.app.notify(f"Could not dismiss: {error}", severity="error", markup=False)
             return
+        if finding.subject_kind == "plan":
+            outcome = f"hidden for {PLAN_SNOOZE_DAYS} days"
+        else:
+            outcome = "it will not come back"
         self.app.notify(
-            f"Dismissed {finding.rule_id}: it will not come back.",
+            f"Dismissed {finding.rule_id}: {outcome}.",
             title="I know, and that's fine",
             markup=False,
         )

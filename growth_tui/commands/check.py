@@ -100,4 +100,6 @@ def render(findings: list[Finding], *, about: str = "your plan", width: int | No
             "Try: " + finding.hint, width, initial_indent="  ", subsequent_indent="       "
         )
         lines.append("")
+    if about == "your plan":
+        lines.append("If one is fine as it is, dismiss it on Home: Tab to the coach, then d.")
     return "\n".join(lines).rstrip()

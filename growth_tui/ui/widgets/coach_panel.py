@@ -82,11 +82,11 @@ class FindingList(OptionList):
     """The top findings; keys work while the list has focus (Tab to it on Home)."""
 
     BINDINGS = [
-        Binding("enter", "select", "Open", tooltip="Open what the finding is about"),
-        Binding("1", "open(0)", "Open 1st", show=False),
-        Binding("2", "open(1)", "Open 2nd", show=False),
-        Binding("3", "open(2)", "Open 3rd", show=False),
-        Binding("d", "dismiss_finding", "Dismiss (it's fine)"),
+        Binding("enter", "select", "Open finding", tooltip="Open what the finding is about"),
+        Binding("1", "open(0)", "Open coach finding 1", show=False),
+        Binding("2", "open(1)", "Open coach finding 2", show=False),
+        Binding("3", "open(2)", "Open coach finding 3", show=False),
+        Binding("d", "dismiss_finding", "Dismiss finding", tooltip="I know, and that's fine"),
     ]
     DEFAULT_CSS = """
     FindingList {

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from growth_tui.domain.coach import RULES, RULES_BY_ID, Finding, judge_action, judge_goal
 
@@ -253,3 +255,19 @@ def test_rule_table() -> None:
     assert len(ids) == len(set(ids)) == 19
     assert all(rule.severity in {"warn", "info"} for rule in RULES)
     assert set(RULES_BY_ID) == set(ids)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_judged_without_error(text: str) -> None:
+    for finding in judge_goal(text, today=TODAY) + judge_action(text):
+        assert finding.rule_id in RULES_BY_ID
+        assert finding.severity == RULES_BY_ID[finding.rule_id].severity
+        assert finding.subject == (text.strip() or finding.subject)
+
+
+def test_very_long_text_keeps_its_subject() -> None:
+    text = "Be more proactive " + "and kind " * 20_000
+    (finding,) = judge_action(text)
+    assert finding.rule_id == "action-not-concrete"
+    assert finding.subject == text.strip()

@@ -119,8 +119,12 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 # Text helpers
 
 
+#: Only this much of a statement is read; a goal is a sentence, and this bounds the regexes' work.
+MAX_READ = 2000
+
+
 def _norm(text: str) -> str:
-    text = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = text[:MAX_READ].lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     return " ".join(text.split())
 
 

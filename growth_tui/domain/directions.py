@@ -198,7 +198,7 @@ def _compiled() -> dict[Direction, tuple[tuple[re.Pattern[str], int], ...]]:
 
 
 def _normalise(text: str) -> str:
-    return " ".join(text.lower().replace("\u2019", "'").split())
+    return " ".join(text[:2000].lower().replace("\u2019", "'").split())
 
 
 def guess(text: str) -> Guess:

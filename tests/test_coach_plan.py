@@ -352,3 +352,21 @@ def test_an_unreadable_schedule_is_ignored_not_fatal() -> None:
     ]
     assert occurrences("FREQ=SOMETIMES", LONG_AGO, None, LONG_AGO, TODAY) == []
     assert review_plan(healthy(actions=broken), TODAY) == []
+
+
+def test_one_off_actions_count_in_execution() -> None:
+    due = [TODAY - timedelta(days=d) for d in (1, 2, 3, 4, 5)]
+    once = [action(10 + i, 1, f"Send proposal {i}", due=day) for i, day in enumerate(due)]
+    snap = healthy(actions=once, done_occurrences=set())
+    found = [f for f in review_plan(snap, TODAY) if f.rule_id == "under-executing"]
+    assert len(found) == 1 and "0 of 5" in found[0].message
+    # ticked one-offs become "done", whatever day their log entry carries
+    ticked = [replace(a, status="done") for a in once[:3]] + once[3:]
+    assert "under-executing" not in rules(review_plan(healthy(actions=ticked), TODAY))
+
+
+def test_a_rule_makes_an_action_recurring_whatever_its_kind() -> None:
+    ruled = action(1, 1, "Practice", rrule="FREQ=DAILY", starts_on=LONG_AGO, planned_minutes=60)
+    assert ruled.kind == "once" and ruled.recurring
+    snap = healthy(actions=[ruled], goals=[goal(1)])
+    assert planned_minutes_per_week(snap, TODAY) == 420

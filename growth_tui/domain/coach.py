@@ -124,7 +124,9 @@ MAX_READ = 2000
 
 
 def _norm(text: str) -> str:
-    text = text[:MAX_READ].lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = (
+        text[:MAX_READ].lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    )
     return " ".join(text.split())
 
 
@@ -471,6 +473,11 @@ class ActionInfo:
     direction: str | None = None  # the person's own choice, if any
     status: str = "active"
 
+    @property
+    def recurring(self) -> bool:
+        """Recurring by kind or by having a rule (the same test the log uses)."""
+        return self.kind == "recurring" or bool(self.rrule.strip())
+
 
 @dataclass(frozen=True)
 class GoalInfo:
@@ -562,7 +569,7 @@ def occurrences(
 def _active_now(action: ActionInfo, today: date) -> bool:
     if action.status != "active":
         return False
-    if action.kind == "recurring":
+    if action.recurring:
         starts = action.starts_on or today
         return starts <= today + timedelta(days=7) and (
             action.ends_on is None or action.ends_on >= today
@@ -575,7 +582,7 @@ def planned_minutes_per_week(snapshot: PlanSnapshot, today: date) -> int:
     active_goals = {g.id for g in snapshot.goals if g.status == "active"}
     total = 0.0
     for action in snapshot.actions:
-        if action.goal_id not in active_goals or action.kind != "recurring":
+        if action.goal_id not in active_goals or not action.recurring:
             continue
         if not action.planned_minutes or not _active_now(action, today):
             continue
@@ -707,10 +714,11 @@ def _plan_rules(snapshot: PlanSnapshot, active: list[GoalInfo], today: date) -> 
     if active:
         first = today - timedelta(days=13)
         planned_days: list[tuple[int, date]] = []
+        done_once: set[tuple[int, date]] = set()
         for action in snapshot.actions:
             if action.goal_id not in active_ids or action.status == "dropped":
                 continue
-            if action.kind == "recurring":
+            if action.recurring:
                 planned_days += [
                     (action.id, d)
                     for d in occurrences(
@@ -719,7 +727,11 @@ def _plan_rules(snapshot: PlanSnapshot, active: list[GoalInfo], today: date) -> 
                 ]
             elif action.due is not None and first <= action.due <= today:
                 planned_days.append((action.id, action.due))
-        done = sum(1 for item in planned_days if item in snapshot.done_occurrences)
+                if action.status == "done":  # ticked, whichever day it was logged for
+                    done_once.add((action.id, action.due))
+        done = sum(
+            1 for item in planned_days if item in snapshot.done_occurrences or item in done_once
+        )
         if len(planned_days) >= 5 and done * 3 < len(planned_days):
             found.append(
                 _plan_finding(

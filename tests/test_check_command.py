@@ -122,3 +122,26 @@ def test_bad_today_is_a_usage_error(capsys) -> None:
         main(["check", "--today", "soon"])
     assert exit_info.value.code == 2
     assert "not a date" in capsys.readouterr().err
+
+
+def test_check_never_imports_textual(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = _demo_db(tmp_path)
+    code = (
+        "import sys\n"
+        "from growth_tui.cli import main\n"
+        "main(['check', '--goal', 'Improve'])\n"
+        f"main(['check', '--db', {str(path)!r}, '--json'])\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "assert not bad, bad\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parent.parent,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr

@@ -3,6 +3,10 @@
 Exit status: 0 when the coach has nothing to say, 1 when it has findings, 2 on an error
 (printed by the CLI as `growth: …`). `--json` prints a JSON list of findings instead of text.
 `--goal "TEXT"` and `--action "TEXT"` judge one statement without opening the database.
+
+Each JSON finding has: rule_id, severity ("warn" | "info"), subject_kind ("goal" | "action" |
+"plan"), subject_id, subject (the goal's or action's text), message, hint, and goal_id (the goal
+to open for it; null for the plan). Dismissed findings are left out, as on Home.
 """
 
 from __future__ import annotations

@@ -82,6 +82,11 @@ GOALS: list[tuple[str, bool, bool, bool]] = [
     ("Pass the AWS Solutions Architect exam", True, True, False),
     ("Redesign the patient handover checklist on ward 4", True, True, False),
     ("Write a style guide for the marketing team by the end of the month", True, False, True),
+    # a second batch, from a blind check of the first rules (they missed the last letter)
+    ("Build a portfolio with five case studies before applying in spring", True, True, True),
+    ("Understand our company's finances", False, False, False),
+    ("Hit 120% of quota in Q1", True, True, True),
+    ("Publish my research on pressure ulcer prevention in a nursing journal", True, True, False),
 ]
 
 
@@ -210,6 +215,11 @@ ACTIONS: list[tuple[str, bool, bool]] = [
     ("Earn the trust of the sales director", True, False),
     ("Keep learning", True, False),
     ("Get noticed by the VP", False, True),
+    ("Get on the shortlist for the team lead role", False, True),
+    ("Be given more responsibility", False, True),
+    ("Draft my promotion case and send it to my manager", True, True),
+    ("Tell my manager I want to lead the redesign", True, True),
+    ("Stay calm during handovers", True, False),
 ]
 
 

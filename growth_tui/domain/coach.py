@@ -164,6 +164,8 @@ _TIME = _rx(
     rf"(?:\d+|{_NUMBER_WORDS}|a|an) (?:days?|weeks?|months?|years?|quarters?|sprints?|terms?)",
     r"(?:\d+|" + _NUMBER_WORDS + r")[- ](?:day|week|month|year)",
     r"tomorrow|today|tonight|deadline|due date|year-end|year end|month-end",
+    r"(?:in|by|before|until|over) (?:the )?(?:early |late )?"
+    r"(?:spring|summer|autumn|fall|winter|new year|holidays)",
     r"(?:before|by|until) (?:the |my |our )?(?:next |winter |summer |spring |easter |christmas )?"
     r"(?:break|holidays?|review|appraisal|performance review|launch|release|exam|term|semester|"
     r"conference|christmas|easter|summer|winter|spring|autumn|fall)",
@@ -183,6 +185,8 @@ _VAGUE = _rx(
     r"develop (?:myself|my|me)",
     r"get good|get great|be good|be great",
     r"level up",
+    r"understand\w*|get (?:fit|in shape)|be fit",
+    r"(?:be|get|become|feel) (?:more )?comfortable",
     r"get (?:healthier|fitter|stronger|smarter)",
     r"happier|healthier|stronger|smarter|fitter",
     r"step up",
@@ -368,6 +372,7 @@ _OUTCOME = _rx(
     r"(?:raise|pay rise|rise|bonus|promotion|award|title|role|job|offer|budget|headcount|"
     r"recognition|credit)",
     r"(?:get|win|earn) (?:recognition|credit|praise)",
+    r"(?:get|be|getting|being) (?:on|onto) (?:the |a )?shortlist|(?:be|get) shortlisted",
     r"(?:my )?(?:manager|boss|lead|director) (?:gives|lets|chooses|picks|promotes|makes) me",
 )
 

@@ -151,11 +151,34 @@ async def test_dismiss_hides_the_finding_for_good(make_app, store: Store) -> Non
     with store.read() as session:
         rows = session.exec(select(CoachDismissal)).all()
     assert [(r.rule_id, r.subject_kind, r.subject_id) for r in rows] == [first.key]
-    # a new app on the same database still does not show it
+    # a new app on the same database still does not show it; u there has nothing to undo
     app = make_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         assert first not in _panel(app).findings
+        await _focus_findings(app, pilot)
+        await pilot.press("u")
+        await ready(pilot)
+        assert first not in _panel(app).findings
+
+
+async def test_undo_brings_the_dismissed_finding_back(make_app, store: Store) -> None:
+    _issue_plan(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        before = list(_panel(app).findings)
+        await _focus_findings(app, pilot)
+        await pilot.press("down", "d")
+        await ready(pilot)
+        await pilot.pause()
+        assert before[1] not in _panel(app).findings
+        await pilot.press("u")
+        await ready(pilot)
+        await pilot.pause()
+        assert _panel(app).findings == before
+    with store.read() as session:
+        assert session.exec(select(CoachDismissal)).all() == []
 
 
 async def test_user_text_is_shown_literally(make_app, store: Store) -> None:

@@ -7,7 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from growth_tui.store.coach_repo import dismiss, load_snapshot, plan_findings, undismiss_all
+from growth_tui.store.coach_repo import (
+    dismiss,
+    load_snapshot,
+    plan_findings,
+    undismiss,
+    undismiss_all,
+)
 from growth_tui.store.engine import Store
 from growth_tui.store.models import (
     Action,
@@ -209,3 +215,13 @@ def test_a_goal_finding_stays_dismissed_for_years(mem: Store) -> None:
     dismiss(mem, vague, today=TODAY)
     later = TODAY + timedelta(days=800)
     assert vague.key not in {f.key for f in plan_findings(mem, plan_id, later)}
+
+
+def test_undismiss_one(mem: Store) -> None:
+    plan_id = mem.plan_id()
+    (finding,) = plan_findings(mem, plan_id, TODAY)
+    assert undismiss(mem, finding) is False
+    dismiss(mem, finding, today=TODAY)
+    assert plan_findings(mem, plan_id, TODAY) == []
+    assert undismiss(mem, finding) is True
+    assert plan_findings(mem, plan_id, TODAY) == [finding]

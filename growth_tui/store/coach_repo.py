@@ -254,6 +254,23 @@ def dismiss(store: Store, finding: Finding, *, today: date | None = None) -> Non
             session.add(existing)
 
 
+def undismiss(store: Store, finding: Finding) -> bool:
+    """Show a dismissed finding again; True if it had been dismissed."""
+    with store.write() as session:
+        rows = session.exec(
+            select(CoachDismissal).where(
+                CoachDismissal.rule_id == finding.rule_id,
+                CoachDismissal.subject_kind == finding.subject_kind,
+                CoachDismissal.subject_id == finding.subject_id
+                if finding.subject_id is not None
+                else col(CoachDismissal.subject_id).is_(None),
+            )
+        ).all()
+        for row in rows:
+            session.delete(row)
+        return bool(rows)
+
+
 def undismiss_all(store: Store) -> int:
     """Bring every dismissed finding back (returns how many were dismissed)."""
     with store.write() as session:

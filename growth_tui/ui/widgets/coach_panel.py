@@ -4,7 +4,7 @@ The findings are the same list `growth check` prints (`coach_repo.plan_findings`
 top three. Enter (or 1, 2, 3) opens what a finding is about: a goal or action opens Goals with
 that goal selected, a plan finding opens the screen where it is fixed (Log, Review, Reflect…).
 `d` dismisses the highlighted finding: "I know, and that's fine" (for good when it is about a
-goal or action; for a month when it is about the whole plan, see `coach_repo`).
+goal or action; for a month when it is about the whole plan, see `coach_repo`); `u` undoes it.
 """
 
 from __future__ import annotations
@@ -87,6 +87,7 @@ class FindingList(OptionList):
         Binding("2", "open(1)", "Open coach finding 2", show=False),
         Binding("3", "open(2)", "Open coach finding 3", show=False),
         Binding("d", "dismiss_finding", "Dismiss finding", tooltip="I know, and that's fine"),
+        Binding("u", "undo_dismiss", "Undo dismiss", show=False),
     ]
     DEFAULT_CSS = """
     FindingList {
@@ -109,6 +110,11 @@ class FindingList(OptionList):
         if panel is not None and self.highlighted is not None:
             panel.dismiss_finding(self.highlighted)
 
+    def action_undo_dismiss(self) -> None:
+        panel = self._panel()
+        if panel is not None:
+            panel.undo_dismiss()
+
     def _panel(self) -> CoachPanel | None:
         for ancestor in self.ancestors:
             if isinstance(ancestor, CoachPanel):
@@ -128,6 +134,7 @@ class CoachPanel(HomePanel):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.findings: list[Finding] = []
+        self.last_dismissed: Finding | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Reading your plan\u2026"), id="coach-empty")
@@ -227,11 +234,31 @@ class CoachPanel(HomePanel):
             outcome = f"hidden for {PLAN_SNOOZE_DAYS} days"
         else:
             outcome = "it will not come back"
+        self.last_dismissed = finding
         self.app.notify(
-            f"Dismissed {finding.rule_id}: {outcome}.",
+            f"Dismissed {finding.rule_id}: {outcome}. Press u to undo.",
             title="I know, and that's fine",
             markup=False,
         )
+        reload = getattr(self.screen, "reload", None)
+        if callable(reload):
+            reload()
+
+    def undo_dismiss(self) -> None:
+        """Bring back the finding dismissed last on this panel."""
+        finding, store = self.last_dismissed, getattr(self.app, "store", None)
+        if finding is None or store is None:
+            self.app.notify("Nothing to undo.", markup=False)
+            return
+        from growth_tui.store.coach_repo import undismiss
+
+        try:
+            undismiss(store, finding)
+        except Exception as error:  # noqa: BLE001 - shown, never raised
+            self.app.notify(f"Could not undo: {error}", severity="error", markup=False)
+            return
+        self.last_dismissed = None
+        self.app.notify(f"{finding.rule_id} is back.", markup=False)
         reload = getattr(self.screen, "reload", None)
         if callable(reload):
             reload()

@@ -281,3 +281,11 @@ def test_very_long_text_keeps_its_subject() -> None:
     (finding,) = judge_action(text)
     assert finding.rule_id == "action-not-concrete"
     assert finding.subject == text.strip()
+
+
+def test_by_letter_for_editors() -> None:
+    letters = by_letter(judge_goal("Read 12 books this year", today=TODAY))
+    assert list(letters) == ["S", "M", "A", "R", "T"]
+    assert letters["S"] is None and letters["M"] is None and letters["T"] is None
+    assert letters["A"].rule_id == "smart-achievable"
+    assert letters["R"].rule_id == "smart-relevant"

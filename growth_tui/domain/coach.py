@@ -107,6 +107,22 @@ def _finding(
     )
 
 
+#: The SMART letters and the rule that judges each, in reading order (for editors).
+SMART_LETTERS: dict[str, str] = {
+    "S": "smart-specific",
+    "M": "smart-measurable",
+    "A": "smart-achievable",
+    "R": "smart-relevant",
+    "T": "smart-time-bound",
+}
+
+
+def by_letter(findings: list[Finding]) -> dict[str, Finding | None]:
+    """The finding for each SMART letter (None where that letter is fine), S M A R T order."""
+    found = {f.rule_id: f for f in findings}
+    return {letter: found.get(rule_id) for letter, rule_id in SMART_LETTERS.items()}
+
+
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     """Most important first: warnings before information, then by rule order (stable)."""
     return sorted(

@@ -12,7 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from growth_tui.domain.coach import RULES, RULES_BY_ID, Finding, judge_action, judge_goal
+from growth_tui.domain.coach import (
+    RULES,
+    RULES_BY_ID,
+    Finding,
+    by_letter,
+    judge_action,
+    judge_goal,
+)
 
 TODAY = date(2026, 11, 22)
 

@@ -171,6 +171,8 @@ def test_over_budget() -> None:
     tight = healthy(weekly_budget_minutes=120)
     found = [f for f in review_plan(tight, TODAY) if f.rule_id == "over-budget"]
     assert len(found) == 1 and "2 h 30 min" in found[0].message and "2 h" in found[0].message
+    heaviest = "\u201cRefactor the deploy script on Mondays\u201d, 1 h a week"
+    assert heaviest in found[0].hint
     assert "over-budget" not in rules(review_plan(healthy(weekly_budget_minutes=None), TODAY))
 
 

@@ -598,17 +598,22 @@ def _active_now(action: ActionInfo, today: date) -> bool:
     return True
 
 
-def planned_minutes_per_week(snapshot: PlanSnapshot, today: date) -> int:
-    """Minutes a week the recurring actions of active goals ask for, as they stand today."""
+def weekly_load(snapshot: PlanSnapshot, today: date) -> list[tuple[ActionInfo, float]]:
+    """(action, minutes a week) for each recurring action of an active goal, heaviest first."""
     active_goals = {g.id for g in snapshot.goals if g.status == "active"}
-    total = 0.0
+    load: list[tuple[ActionInfo, float]] = []
     for action in snapshot.actions:
         if action.goal_id not in active_goals or not action.recurring:
             continue
         if not action.planned_minutes or not _active_now(action, today):
             continue
-        total += per_week(action.rrule) * action.planned_minutes
-    return round(total)
+        load.append((action, per_week(action.rrule) * action.planned_minutes))
+    return sorted(load, key=lambda item: -item[1])
+
+
+def planned_minutes_per_week(snapshot: PlanSnapshot, today: date) -> int:
+    """Minutes a week the recurring actions of active goals ask for, as they stand today."""
+    return round(sum(minutes for _, minutes in weekly_load(snapshot, today)))
 
 
 def _is_visible_step(title: str, chosen: str | None) -> bool:
@@ -721,14 +726,17 @@ def _plan_rules(snapshot: PlanSnapshot, active: list[GoalInfo], today: date) -> 
     active_ids = {g.id for g in active}
 
     if active and snapshot.weekly_budget_minutes:
-        planned = planned_minutes_per_week(snapshot, today)
+        load = weekly_load(snapshot, today)
+        planned = round(sum(minutes for _, minutes in load))
         if planned > snapshot.weekly_budget_minutes:
+            heaviest, minutes = load[0]
             found.append(
                 _plan_finding(
                     "over-budget",
                     f"Recurring actions ask for {_hours(planned)} a week; "
                     f"your budget is {_hours(snapshot.weekly_budget_minutes)}.",
-                    "Drop or thin out a recurring action, or raise the budget honestly.",
+                    f"Thin out or drop one (the heaviest is \u201c{heaviest.title}\u201d, "
+                    f"{_hours(round(minutes))} a week), or raise the budget honestly.",
                 )
             )
 

@@ -324,10 +324,7 @@ def next_occurrence(rule: str, starts_on: date, ends_on: date | None, after: dat
 
 
 def _ordinal(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
@@ -552,8 +549,9 @@ def _daily(match: re.Match[str]) -> Cadence:
 
 _MINUTES = re.compile(
     r"(?<![\w.,])(?:for\s+)?(?:"
-    r"(?P<h>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:h|hrs?|hours?)\b(?:\s*(?P<hm>\d{1,2})\s*(?:m|mins?|minutes?)?\b)?"
-    r"|(?P<m>\d{1,3})\s*(?:m|mins?|minutes?)\b"
+    r"(?P<h>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:hours?|hrs?|h)(?![a-z])"
+    r"(?:\s*(?P<hm>\d{1,2})\s*(?:minutes?|mins?|m)?(?![a-z\d]))?"
+    r"|(?P<m>\d{1,3})\s*(?:minutes?|mins?|m)(?![a-z])"
     r"|(?P<half>half\s+an\s+hour)|(?P<one>an\s+hour)"
     r")",
     re.IGNORECASE,

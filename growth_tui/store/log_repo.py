@@ -481,14 +481,18 @@ def _action_streak(action: Action, statuses: dict[date, str], today: date) -> in
         span *= 4
 
 
-def streak_summary(store: Store, plan_id: int, today: date) -> StreakSummary:
+def streak_summary(
+    store: Store, plan_id: int, today: date, *, with_actions: bool = True
+) -> StreakSummary:
+    """Weekly streak now and at best, how much is done this week, and (unless
+    `with_actions` is False, which is cheaper) each recurring action's streak."""
     days = done_days(store, plan_id)
     done_this_week = len(_done_between(store, plan_id, streaks.week_start(today), today))
     return StreakSummary(
         current_weeks=streaks.weekly_streak(days, today),
         longest_weeks=streaks.longest_weekly_streak(days),
         done_this_week=int(done_this_week),
-        actions=action_streaks(store, plan_id, today),
+        actions=action_streaks(store, plan_id, today) if with_actions else {},
     )
 
 

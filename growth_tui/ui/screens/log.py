@@ -340,12 +340,15 @@ class LogScreen(DueCommands, GrowthScreen):
             "tab-due": "#due-list",
             "tab-wins": "#wins-table",
             "tab-feedback": "#feedback-table",
+            "tab-activity": "#activity",
             "tab-log": "#log-grid",
         }.get(event.pane.id or "")
         if focus:
             self.query_one(focus).focus()
 
     def action_show_tab(self, tab: str) -> None:
+        # Let go of the focus first: a focused widget in the old tab would pull it back.
+        self.set_focus(None)
         self.query_one("#log-tabs", TabbedContent).active = tab
 
     @on(DueList.Changed)

@@ -16,14 +16,15 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.lazy import Lazy
 from textual.widgets import DataTable, Footer, Input, Select, Static, TabbedContent, TabPane
 
 from growth_tui.ui.screens.base import GrowthScreen
 from growth_tui.ui.widgets.due_list import DueCommands, DueList
 from growth_tui.ui.widgets.heatmap import ActivityHeatmap
-from growth_tui.ui.widgets.log_table import LogTable
+from growth_tui.ui.widgets.log_table import LogTable, set_choices
 from growth_tui.ui.widgets.week_bars import WeekBars
 
 if TYPE_CHECKING:
@@ -104,6 +105,41 @@ def feedback_row(item: FeedbackRecord) -> tuple[Text, ...]:
     )
 
 
+WIN_COLUMNS = [
+    ("Date", 10),
+    ("What", 30),
+    ("Impact", 22),
+    ("Noticed by", 14),
+    ("Goal", 20),
+    ("Skills", 20),
+]
+FEEDBACK_COLUMNS = [("Date", 10), ("From", 16), ("Kind", 11), ("What", 40), ("Skills", 20)]
+
+
+class RecordTable(DataTable):
+    """A row-cursor table of wins or feedback with its columns set up."""
+
+    def __init__(self, columns: list[tuple[str, int]], **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self._columns = columns
+
+    def on_mount(self) -> None:
+        for label, width in self._columns:
+            self.add_column(label, width=width)
+
+
+class Section(VerticalScroll):
+    """A tab's content; mounted lazily, it asks the screen for the data it missed."""
+
+    def __init__(self, *, id: str, scroll: bool = False) -> None:  # noqa: A002
+        super().__init__(id=id, can_focus=scroll)
+
+    def on_mount(self) -> None:
+        screen = self.screen
+        if isinstance(screen, LogScreen):
+            self.call_after_refresh(screen.fill)
+
+
 class LogScreen(DueCommands, GrowthScreen):
     MODE = "log"
     BINDINGS = [
@@ -141,6 +177,7 @@ class LogScreen(DueCommands, GrowthScreen):
     def __init__(self) -> None:
         super().__init__()
         self.data: LogData | None = None
+        self._log_shown_for: LogData | None = None
 
     def compose(self) -> ComposeResult:
         yield self.nav_bar()
@@ -152,13 +189,14 @@ class LogScreen(DueCommands, GrowthScreen):
                     yield ActivityHeatmap(id="side-heatmap")
                     yield Static("Done vs planned, last 12 weeks", classes="section")
                     yield WeekBars(id="side-weeks")
-            with TabPane("Wins", id="tab-wins"), Vertical():
+            # The other tabs are mounted just after the first paint, so the screen shows at once.
+            with TabPane("Wins", id="tab-wins"), Lazy(Section(id="wins-section")):
                 with Horizontal(classes="filters"):
                     yield Input(placeholder="Filter wins by words", id="wins-text", compact=True)
                     yield Select([], prompt="Any goal", id="wins-goal", compact=True)
-                yield DataTable(id="wins-table", cursor_type="row", zebra_stripes=True)
+                yield RecordTable(WIN_COLUMNS, id="wins-table")
                 yield Static("w new win · Enter/e edit · x delete", classes="hint")
-            with TabPane("Feedback", id="tab-feedback"), Vertical():
+            with TabPane("Feedback", id="tab-feedback"), Lazy(Section(id="feedback-section")):
                 with Horizontal(classes="filters"):
                     yield Input(
                         placeholder="Filter feedback by words", id="feedback-text", compact=True
@@ -169,39 +207,23 @@ class LogScreen(DueCommands, GrowthScreen):
                         id="feedback-kind",
                         compact=True,
                     )
-                yield DataTable(id="feedback-table", cursor_type="row", zebra_stripes=True)
+                yield RecordTable(FEEDBACK_COLUMNS, id="feedback-table")
                 yield Static("f new feedback · Enter/e edit · x delete", classes="hint")
-            with TabPane("Activity", id="tab-activity"), VerticalScroll(id="activity"):
+            with (
+                TabPane("Activity", id="tab-activity"),
+                Lazy(Section(id="activity", scroll=True)),
+            ):
                 yield Static("Last 12 months", classes="section")
                 yield ActivityHeatmap(id="heatmap")
                 yield Static("Streaks", classes="section")
                 yield Static("", id="streak-details")
                 yield Static("Done vs planned, last 12 weeks", classes="section")
                 yield WeekBars(id="weeks")
-            with TabPane("Full log", id="tab-log"):
+            with TabPane("Full log", id="tab-log"), Lazy(Section(id="log-section")):
                 yield LogTable(id="log-table")
         yield Footer()
 
     def on_mount(self) -> None:
-        wins = self.query_one("#wins-table", DataTable)
-        for label, width in [
-            ("Date", 10),
-            ("What", 30),
-            ("Impact", 22),
-            ("Noticed by", 14),
-            ("Goal", 20),
-            ("Skills", 20),
-        ]:
-            wins.add_column(label, width=width)
-        feedback = self.query_one("#feedback-table", DataTable)
-        for label, width in [
-            ("Date", 10),
-            ("From", 16),
-            ("Kind", 11),
-            ("What", 40),
-            ("Skills", 20),
-        ]:
-            feedback.add_column(label, width=width)
         self.query_one("#due-list", DueList).focus()
         super().on_mount()
 
@@ -256,24 +278,31 @@ class LogScreen(DueCommands, GrowthScreen):
 
     def show_data(self, data: LogData) -> None:
         self.data = data
+        self.fill()
+
+    def fill(self) -> None:
+        """Show `self.data` in every part that is mounted (tabs mount lazily)."""
+        data = self.data
+        if data is None or not self.is_attached:
+            return
         self.query_one("#log-streak", Static).update(streak_text(data.summary))
         self.due_list().show_items(data.due, data.today, data.summary.actions)
         for heatmap in self.query(ActivityHeatmap):
             heatmap.show_counts(data.heatmap, data.today)
         for bars in self.query(WeekBars):
             bars.show_weeks(data.weeks)
-        self.query_one("#streak-details", Static).update(self._streak_details(data))
-        self._show_wins(data.wins)
-        self._show_feedback(data.feedback)
-        goal_select = self.query_one("#wins-goal", Select)
-        with self.prevent(Select.Changed):
-            kept = goal_select.value
-            goal_select.set_options([(Content(title), gid) for gid, title in data.goals])
-            if kept in {gid for gid, _ in data.goals}:
-                goal_select.value = kept
-        log_table = self.query_one(LogTable)
-        log_table.set_choices(data.goals, data.actions)
-        log_table.refresh_log()
+        for details in self.query("#streak-details").results(Static):
+            details.update(self._streak_details(data))
+        if self.query("#wins-table"):
+            self._show_wins(data.wins)
+            set_choices(self.query_one("#wins-goal", Select), data.goals)
+        if self.query("#feedback-table"):
+            self._show_feedback(data.feedback)
+        for log_table in self.query(LogTable):
+            if self._log_shown_for is not data:
+                self._log_shown_for = data
+                log_table.set_choices(data.goals, data.actions)
+                log_table.refresh_log()
 
     def _streak_details(self, data: LogData) -> Content:
         lines = [streak_text(data.summary)]
@@ -502,6 +531,6 @@ class LogScreen(DueCommands, GrowthScreen):
         app.call_from_thread(self._show_lists, wins, feedback)
 
     def _show_lists(self, wins: list[WinRecord], feedback: list[FeedbackRecord]) -> None:
-        if self.is_attached:
+        if self.is_attached and self.query("#wins-table") and self.query("#feedback-table"):
             self._show_wins(wins)
             self._show_feedback(feedback)

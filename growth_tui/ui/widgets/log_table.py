@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -37,6 +38,21 @@ COLUMNS: list[tuple[str, str, int]] = [
     ("Goal", "goal", 20),
     ("Note", "", 30),
 ]
+
+
+def set_choices(select: Select, choices: list[tuple[int, str]]) -> None:
+    """Give a filter `Select` new (id, user text) choices, keeping its value if still there.
+
+    A Select mounted a moment ago may not have its overlay yet: then try again after a refresh.
+    """
+    try:
+        with select.prevent(Select.Changed):
+            kept = select.value
+            select.set_options([(Content(text), key) for key, text in choices])
+            if kept in {key for key, _ in choices}:
+                select.value = kept
+    except NoMatches:
+        select.call_after_refresh(set_choices, select, choices)
 
 
 class LogTable(Vertical):
@@ -93,16 +109,8 @@ class LogTable(Vertical):
     # -- loading ----------------------------------------------------------------------------
 
     def set_choices(self, goals: list[tuple[int, str]], actions: list[tuple[int, str]]) -> None:
-        goal = self.query_one("#log-goal", Select)
-        action = self.query_one("#log-action", Select)
-        with self.prevent(Select.Changed):
-            kept_goal, kept_action = goal.value, action.value
-            goal.set_options([(Content(title), goal_id) for goal_id, title in goals])
-            action.set_options([(Content(title), action_id) for action_id, title in actions])
-            if kept_goal in {g for g, _ in goals}:
-                goal.value = kept_goal
-            if kept_action in {a for a, _ in actions}:
-                action.value = kept_action
+        set_choices(self.query_one("#log-goal", Select), goals)
+        set_choices(self.query_one("#log-action", Select), actions)
 
     def refresh_log(self, *, keep_place: bool = True) -> None:
         """Count and load the current page again (after a change to the log)."""

@@ -300,7 +300,7 @@ async def test_tick_and_untick_from_home(make_app, store: Store, size) -> None:
         await ready(pilot)
         panel_list = app.screen.query_one("#due-home-list", DueList)
         await show_on_home(pilot, "#due-missed")
-        assert "3 earlier ones not logged yet" in screen_text(app)
+        assert "3 earlier ones not logged yet: see Log (F4)" in screen_text(app)
         await highlight(pilot, panel_list, action_id, TODAY)
         await pilot.press("space")
         await settle(pilot)

@@ -156,7 +156,16 @@ class DueList(OptionList):
             if self.highlighted is None:
                 self.action_first()
         elif self.items:
-            self.action_first()
+            # First time: start on what is due today, the thing most often ticked.
+            today_open = [
+                key
+                for key, item in self.items.items()
+                if item.occurrence_on == today and item.status is None
+            ]
+            if today_open:
+                self.highlighted = self.get_option_index(today_open[0])
+            else:
+                self.action_first()
 
     @property
     def current(self) -> DueItem | None:

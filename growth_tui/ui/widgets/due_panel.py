@@ -40,10 +40,11 @@ class DuePanel(DueCommands, HomePanel):
     ]
     DEFAULT_CSS = """
     DuePanel DueList, DuePanel DueList:focus {
-        height: auto; max-height: 8; border: none; padding: 0; background: transparent;
+        height: auto; max-height: 7; border: none; padding: 0; background: transparent;
     }
     DuePanel #due-missed, DuePanel #due-streak { color: $text-muted; }
     DuePanel #due-wins { margin-top: 1; }
+    DuePanel Static { text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def compose(self) -> ComposeResult:
@@ -79,8 +80,8 @@ class DuePanel(DueCommands, HomePanel):
         missed = self.query_one("#due-missed", Static)
         missed.display = bool(data.missed)
         missed.update(
-            f"{data.missed} earlier one{'s' if data.missed != 1 else ''} not logged yet — "
-            "tick or skip them on Log (F4)."
+            f"{data.missed} earlier one{'s' if data.missed != 1 else ''} not logged yet: "
+            "see Log (F4)"
         )
         wins = self.query_one("#due-wins", Static)
         if data.wins:

@@ -34,9 +34,9 @@ COLUMNS: list[tuple[str, str, int]] = [
     ("Logged", "logged_on", 11),
     ("Status", "status", 9),
     ("Min", "minutes", 4),
-    ("Action", "action", 26),
-    ("Goal", "goal", 20),
-    ("Note", "", 30),
+    ("Action", "action", 24),
+    ("Goal", "goal", 18),
+    ("Note", "", 22),
 ]
 
 

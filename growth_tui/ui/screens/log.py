@@ -124,8 +124,13 @@ class RecordTable(DataTable):
         self._columns = columns
 
     def on_mount(self) -> None:
-        for label, width in self._columns:
-            self.add_column(label, width=width)
+        self.ensure_columns()
+
+    def ensure_columns(self) -> None:
+        """Columns first: rows can arrive before this lazily mounted table's own mount."""
+        if not self.columns:
+            for label, width in self._columns:
+                self.add_column(label, width=width)
 
 
 class Section(VerticalScroll):
@@ -331,7 +336,8 @@ class LogScreen(DueCommands, GrowthScreen):
         return Content("\n").join(lines)
 
     def _show_wins(self, wins: list[WinRecord]) -> None:
-        table = self.query_one("#wins-table", DataTable)
+        table = self.query_one("#wins-table", RecordTable)
+        table.ensure_columns()
         row = table.cursor_row
         table.clear()
         for win in wins:
@@ -341,7 +347,8 @@ class LogScreen(DueCommands, GrowthScreen):
         self._wins = {str(w.id): w for w in wins}
 
     def _show_feedback(self, items: list[FeedbackRecord]) -> None:
-        table = self.query_one("#feedback-table", DataTable)
+        table = self.query_one("#feedback-table", RecordTable)
+        table.ensure_columns()
         row = table.cursor_row
         table.clear()
         for item in items:

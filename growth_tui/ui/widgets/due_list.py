@@ -137,8 +137,9 @@ class DueList(OptionList):
                 option_id = self.option_id(item)
                 self.items[option_id] = item
                 streak = None
-                if not item.missed and item.action_id not in streak_shown:
-                    streak = (streaks or {}).get(item.action_id)  # once per action is enough
+                if item.occurrence_on >= today and item.action_id not in streak_shown:
+                    # Once per action, on its next occurrence: the run it would extend.
+                    streak = (streaks or {}).get(item.action_id)
                     streak_shown.add(item.action_id)
                 options.append(Option(item_line(item, today, streak), id=option_id))
         if not options:

@@ -102,9 +102,14 @@ class LogTable(Vertical):
         yield Static("", id="log-status")
 
     def on_mount(self) -> None:
+        self._ensure_columns()
+
+    def _ensure_columns(self) -> DataTable:
         table = self.query_one(DataTable)
-        for label, key, width in COLUMNS:
-            table.add_column(label, key=key or "note", width=width)
+        if not table.columns:
+            for label, key, width in COLUMNS:
+                table.add_column(label, key=key or "note", width=width)
+        return table
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -135,7 +140,7 @@ class LogTable(Vertical):
         if not self.is_attached:
             return
         self.query_state, self.page_offset, self.total, self.rows = query, offset, total, rows
-        table = self.query_one(DataTable)
+        table = self._ensure_columns()
         row_before = table.cursor_row
         table.clear()
         for row in rows:

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 FORM_CSS = """
@@ -29,13 +30,20 @@ LogForm > VerticalScroll {
     padding: 0 1;
 }
 LogForm .form-about { color: $text-muted; margin-bottom: 1; }
-LogForm Label { margin-top: 1; color: $text-accent; }
-LogForm Input, LogForm Select { width: 100%; }
-LogForm SelectionList { height: auto; max-height: 6; }
+LogForm .field { height: 1; margin-bottom: 1; }
+LogForm .field Label { width: 15; color: $text-accent; }
+LogForm .field Input, LogForm .field Select { width: 1fr; }
+LogForm .list-label { color: $text-accent; }
+LogForm SelectionList { height: auto; max-height: 5; }
 LogForm .form-error { color: $text-error; height: auto; }
 LogForm .form-buttons { height: auto; margin-top: 1; align-horizontal: right; }
 LogForm .form-buttons Button { margin-left: 1; }
 """
+
+
+def field(label: str, *widgets: Widget) -> Horizontal:
+    """One form row: a label on the left, the field(s) on the right."""
+    return Horizontal(Label(label), *widgets, classes="field")
 
 
 def parse_day(text: str, today: date) -> date:
@@ -100,8 +108,8 @@ class LogForm(ModalScreen):
             yield from self.fields()
             yield Static("", classes="form-error", id="form-error")
             with Horizontal(classes="form-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Save", id="save", variant="primary", compact=True)
 
     def fields(self) -> ComposeResult:
         yield from ()
@@ -162,14 +170,19 @@ class TickForm(LogForm):
             Content.from_markup("[b]$title[/b] · $when", title=self.action_title, when=self.when),
             classes="form-about",
         )
-        yield Label("Minutes spent")
-        yield Input(
-            value="" if self.planned is None else str(self.planned),
-            placeholder="30, 45m, 1h30",
-            id="minutes",
+        yield field(
+            "Minutes spent",
+            Input(
+                value="" if self.planned is None else str(self.planned),
+                placeholder="30, 45m, 1h30",
+                id="minutes",
+                compact=True,
+            ),
         )
-        yield Label("Note (optional)")
-        yield Input(placeholder="What went well, what was hard", id="note")
+        yield field(
+            "Note",
+            Input(placeholder="What went well, what was hard", id="note", compact=True),
+        )
 
     def result(self) -> TickValues:
         minutes = parse_minutes(self.query_one("#minutes", Input).value)
@@ -191,8 +204,14 @@ class SkipForm(LogForm):
         yield Static(
             Content.from_markup("[b]$title[/b] · $when", title=self.action_title, when=self.when)
         )
-        yield Label("Reason")
-        yield Input(placeholder="Travelling, ill, swapped for something better…", id="reason")
+        yield field(
+            "Reason",
+            Input(
+                placeholder="Travelling, ill, swapped for something better…",
+                id="reason",
+                compact=True,
+            ),
+        )
 
     def result(self) -> str:
         return self.query_one("#reason", Input).value.strip()
@@ -228,50 +247,73 @@ class WinForm(LogForm):
 
     def fields(self) -> ComposeResult:
         win = self.existing
-        yield Label("What happened")
-        yield Input(
-            value=getattr(win, "title", ""), placeholder="Led the incident review", id="title"
+        yield field(
+            "What happened",
+            Input(
+                value=getattr(win, "title", ""),
+                placeholder="Led the incident review",
+                id="title",
+                compact=True,
+            ),
         )
-        yield Label("When")
-        yield Input(
-            value=getattr(win, "happened_on", self.today).isoformat(),
-            placeholder="2026-11-20, yesterday",
-            id="happened-on",
+        yield field(
+            "When",
+            Input(
+                value=getattr(win, "happened_on", self.today).isoformat(),
+                placeholder="2026-11-20, yesterday",
+                id="happened-on",
+                compact=True,
+            ),
         )
-        yield Label("Impact (and a number, if there is one)")
-        with Horizontal(classes="impact-row"):
-            yield Input(
+        value = getattr(win, "impact_value", None)
+        yield field(
+            "Impact",
+            Input(
                 value=getattr(win, "impact", ""),
                 placeholder="Cut the release checklist in half",
                 id="impact",
-            )
-            value = getattr(win, "impact_value", None)
-            yield Input(
-                value="" if value is None else f"{value:g}", placeholder="50", id="impact-value"
-            )
-        yield Label("Who noticed")
-        yield Input(value=getattr(win, "noticed_by", ""), placeholder="My manager", id="noticed")
-        yield Label("Goal")
-        yield Select(
-            [(Content(title), goal_id) for goal_id, title in self.goals],
-            prompt="No particular goal",
-            value=getattr(win, "goal_id", None) or Select.NULL,
-            id="goal",
+                compact=True,
+            ),
+            Input(
+                value="" if value is None else f"{value:g}",
+                placeholder="a number",
+                id="impact-value",
+                compact=True,
+            ),
+        )
+        yield field(
+            "Who noticed",
+            Input(
+                value=getattr(win, "noticed_by", ""),
+                placeholder="My manager",
+                id="noticed",
+                compact=True,
+            ),
+        )
+        yield field(
+            "Goal",
+            Select(
+                [(Content(title), goal_id) for goal_id, title in self.goals],
+                prompt="No particular goal",
+                value=getattr(win, "goal_id", None) or Select.NULL,
+                id="goal",
+                compact=True,
+            ),
         )
         if self.skills:
-            yield Label("Skills it shows")
             chosen = set(getattr(win, "skill_ids", ()))
+            yield Label("Skills it shows", classes="list-label")
             yield SelectionList[int](
                 *[(Content(name), skill_id, skill_id in chosen) for skill_id, name in self.skills],
                 id="skills",
+                compact=True,
             )
 
     DEFAULT_CSS = (
         FORM_CSS
         + """
-    WinForm .impact-row { height: auto; }
     WinForm #impact { width: 1fr; }
-    WinForm #impact-value { width: 12; }
+    WinForm #impact-value { width: 10; margin-left: 1; }
     """
     )
 
@@ -315,29 +357,47 @@ class FeedbackForm(LogForm):
 
     def fields(self) -> ComposeResult:
         item = self.existing
-        yield Label("What was said")
-        yield Input(value=getattr(item, "text", ""), placeholder="Your demo was clear", id="text")
-        yield Label("From whom")
-        yield Input(value=getattr(item, "from_whom", ""), placeholder="A peer", id="from")
-        yield Label("When")
-        yield Input(
-            value=getattr(item, "received_on", self.today).isoformat(),
-            placeholder="2026-11-20, yesterday",
-            id="received-on",
+        yield field(
+            "What was said",
+            Input(
+                value=getattr(item, "text", ""),
+                placeholder="Your demo was clear",
+                id="text",
+                compact=True,
+            ),
         )
-        yield Label("Kind")
-        yield Select(
-            [("A strength", "strength"), ("A growth area", "growth area")],
-            value=getattr(item, "kind", "strength"),
-            allow_blank=False,
-            id="kind",
+        yield field(
+            "From whom",
+            Input(
+                value=getattr(item, "from_whom", ""), placeholder="A peer", id="from", compact=True
+            ),
+        )
+        yield field(
+            "When",
+            Input(
+                value=getattr(item, "received_on", self.today).isoformat(),
+                placeholder="2026-11-20, yesterday",
+                id="received-on",
+                compact=True,
+            ),
+        )
+        yield field(
+            "Kind",
+            Select(
+                [("A strength", "strength"), ("A growth area", "growth area")],
+                value=getattr(item, "kind", "strength"),
+                allow_blank=False,
+                id="kind",
+                compact=True,
+            ),
         )
         if self.skills:
-            yield Label("Skills it is about")
             chosen = set(getattr(item, "skill_ids", ()))
+            yield Label("Skills it is about", classes="list-label")
             yield SelectionList[int](
                 *[(Content(name), skill_id, skill_id in chosen) for skill_id, name in self.skills],
                 id="skills",
+                compact=True,
             )
 
     def result(self) -> FeedbackValues:

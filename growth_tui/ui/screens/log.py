@@ -70,7 +70,7 @@ def streak_text(summary: StreakSummary) -> Content:
         else:
             extra.append("this week is still open")
         if best > current:
-            extra.append(f"best run {best} weeks")
+            extra.append(f"best {best} weeks")
         return text + Content.styled("  ·  " + " · ".join(extra), "$text-muted")
     if best:
         return Content.assemble(

@@ -16,11 +16,13 @@ from tests.conftest import MARKUP_TEXT, TODAY, ready
 from tests.helpers import screen_text
 
 
-def small_plan(store: Store, *, title: str = "Stretch for ten minutes") -> tuple[int, int]:
+def small_plan(
+    store: Store, *, title: str = "Stretch for ten minutes", goal_title: str = "Feel fit again"
+) -> tuple[int, int]:
     """One goal with a daily action that started on Thursday; nothing logged yet."""
     plan_id = store.plan_id()
     with store.write() as session:
-        goal = Goal(plan_id=plan_id, title="Feel fit again")
+        goal = Goal(plan_id=plan_id, title=goal_title)
         session.add(goal)
         session.flush()
         action = Action(
@@ -153,12 +155,18 @@ async def test_skip_with_a_reason(make_app, store: Store) -> None:
 
 
 async def test_markup_in_an_action_title_is_shown_literally(make_app, store: Store) -> None:
-    _, action_id = small_plan(store, title=MARKUP_TEXT)
+    goal_title = "Run [red]far[/red] [/]"
+    _, action_id = small_plan(store, title=MARKUP_TEXT, goal_title=goal_title)
     log_repo.tick(store, action_id, TODAY - timedelta(days=1), today=TODAY, note=MARKUP_TEXT)
     app = make_app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_log(pilot)
-        assert MARKUP_TEXT in screen_text(app)
+        text = screen_text(app)
+        assert MARKUP_TEXT in text
+        assert goal_title in text  # the group heading and the weekly view beside it
+        await pilot.press("4")
+        await settle(pilot)
+        assert f"{MARKUP_TEXT}" in screen_text(app)  # the action's run under Streaks
         await pilot.press("5")
         await settle(pilot)
         text = screen_text(app)

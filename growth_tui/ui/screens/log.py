@@ -151,15 +151,15 @@ class LogScreen(DueCommands, GrowthScreen):
         Binding("space", "toggle_due", "Tick/untick"),
         Binding("m", "tick_with_note", "Minutes+note"),
         Binding("s", "skip_due", "Skip"),
-        Binding("w", "new_win", "Win"),
-        Binding("f", "new_feedback", "Feedback"),
+        Binding("w", "new_win", "New win"),
+        Binding("f", "new_feedback", "New feedback"),
         Binding("e", "edit_selected", "Edit"),
         Binding("x", "delete_selected", "Delete"),
-        Binding("1", "show_tab('tab-due')", "Due", show=False),
-        Binding("2", "show_tab('tab-wins')", "Wins", show=False),
-        Binding("3", "show_tab('tab-feedback')", "Feedback list", show=False),
-        Binding("4", "show_tab('tab-activity')", "Activity", show=False),
-        Binding("5", "show_tab('tab-log')", "Full log", show=False),
+        Binding("1", "show_tab('tab-due')", "Due tab", show=False),
+        Binding("2", "show_tab('tab-wins')", "Wins tab", show=False),
+        Binding("3", "show_tab('tab-feedback')", "Feedback tab", show=False),
+        Binding("4", "show_tab('tab-activity')", "Activity tab (heatmap, streaks)", show=False),
+        Binding("5", "show_tab('tab-log')", "Full log tab", show=False),
     ]
     DEFAULT_CSS = """
     LogScreen #log-streak { height: 1; padding: 0 1; }

@@ -164,16 +164,12 @@ def test_compare_finds_added_removed_and_reworded() -> None:
     strengths = diff.topic("strengths")
     assert strengths.removed == ("SQL",)
     assert strengths.added == ("Mentoring",)
-    assert strengths.reworded == (
-        ("Public speaking", "Public speaking to large groups"),
-    )
+    assert strengths.reworded == (("Public speaking", "Public speaking to large groups"),)
     assert strengths.kept == ("listening",)
     values = diff.topic("values")
     assert values.added == ("Growth",)
     assert values.removed == ()
-    assert values.reworded == (
-        ("top 3: Honesty, Craft, Family", "top 3: Family, Honesty, Craft"),
-    )
+    assert values.reworded == (("top 3: Honesty, Craft, Family", "top 3: Family, Honesty, Craft"),)
     assert diff.topic("vision_1_2").reworded == (
         (
             "I run the design reviews for our team.",
@@ -195,9 +191,7 @@ def test_compare_identical_sessions_changes_nothing() -> None:
 
 
 def test_reworded_pairs_each_item_once() -> None:
-    diff = r.diff_items(
-        "k", "K", ["Writing docs"], ["Writing docs well", "Writing docs fast"]
-    )
+    diff = r.diff_items("k", "K", ["Writing docs"], ["Writing docs well", "Writing docs fast"])
     assert len(diff.reworded) == 1
     assert len(diff.added) == 1
 
@@ -226,6 +220,4 @@ def test_summary_falls_back_to_the_first_answer() -> None:
 def test_markup_and_emoji_pass_through_untouched() -> None:
     text = "Ship [/] v1 [b]x 🚀"
     assert r.summarize({"north_star": text}) == text
-    assert r.compare_sessions({}, {"strengths": [text]}).topic("strengths").added == (
-        text,
-    )
+    assert r.compare_sessions({}, {"strengths": [text]}).topic("strengths").added == (text,)

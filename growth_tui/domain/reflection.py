@@ -206,8 +206,7 @@ def _vision() -> PromptSet:
                 "Picture yourself in a year or two. What are you doing on an ordinary Tuesday?",
                 "Close enough to be concrete: the work on your desk, who you work with, what "
                 "you are trusted with.",
-                "I run the design reviews for our team's services and mentor two newer "
-                "engineers.",
+                "I run the design reviews for our team's services and mentor two newer engineers.",
             ),
             Step(
                 "vision_3_5",
@@ -371,17 +370,12 @@ def text_of(answers: Mapping[str, AnswerValue], key: str) -> str:
 def ranked_values(answers: Mapping[str, AnswerValue]) -> list[str]:
     """The values ranked 1, 2, 3 (in that order); empty when none is ranked."""
     items = items_of(answers, VALUES_KEY)
-    return [
-        i.text.strip()
-        for i in sorted((i for i in items if i.rank), key=lambda i: i.rank or 0)
-    ]
+    return [i.text.strip() for i in sorted((i for i in items if i.rank), key=lambda i: i.rank or 0)]
 
 
 def top_values(answers: Mapping[str, AnswerValue]) -> list[str]:
     """The ranked values, 1 first; if none is ranked, the first three picked."""
-    return ranked_values(answers) or [
-        i.text.strip() for i in items_of(answers, VALUES_KEY)[:3]
-    ]
+    return ranked_values(answers) or [i.text.strip() for i in items_of(answers, VALUES_KEY)[:3]]
 
 
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)")
@@ -479,9 +473,7 @@ def propose_north_star(answers: Mapping[str, AnswerValue]) -> str:
         if vision:
             break
     values = [_lower_first(v) for v in top_values(answers)]
-    strengths = [
-        _lower_first(_first_sentence(s, 60)) for s in texts_of(answers, "strengths")[:2]
-    ]
+    strengths = [_lower_first(_first_sentence(s, 60)) for s in texts_of(answers, "strengths")[:2]]
     if vision:
         sentence = _direction(vision)
     elif strengths:
@@ -536,17 +528,12 @@ def _norm(text: str) -> str:
 def similarity(a: str, b: str) -> float:
     """How alike two answers read (0..1), ignoring case and spacing."""
     matcher = difflib.SequenceMatcher(None, _norm(a), _norm(b), autojunk=False)
-    if (
-        matcher.real_quick_ratio() < REWORDED_RATIO
-        or matcher.quick_ratio() < REWORDED_RATIO
-    ):
+    if matcher.real_quick_ratio() < REWORDED_RATIO or matcher.quick_ratio() < REWORDED_RATIO:
         return matcher.quick_ratio()
     return matcher.ratio()
 
 
-def diff_items(
-    key: str, title: str, before: Sequence[str], after: Sequence[str]
-) -> TopicDiff:
+def diff_items(key: str, title: str, before: Sequence[str], after: Sequence[str]) -> TopicDiff:
     """Kept (same text up to case and spacing), reworded (similar), added and removed items."""
     old = [t.strip() for t in before if t.strip()]
     new = [t.strip() for t in after if t.strip()]
@@ -561,11 +548,7 @@ def diff_items(
             kept.append(match)
             new_left.remove(match)
     pairs = sorted(
-        (
-            (similarity(o, n), i, j)
-            for i, o in enumerate(old_left)
-            for j, n in enumerate(new_left)
-        ),
+        ((similarity(o, n), i, j) for i, o in enumerate(old_left) for j, n in enumerate(new_left)),
         reverse=True,
     )
     used_old: set[int] = set()

@@ -94,7 +94,7 @@ def test_finish_carries_answers_into_the_plan(store: Store) -> None:
     repo.save_items(store, sid, "missing_skills", ["Estimating projects"])
     repo.save_items(store, sid, "values", [Item("Honesty", 1), Item("Craft", 2)])
     repo.save_text(store, sid, "north_star", TRICKY)
-    repo.save_text(store, sid, "weekly_hours", "2.5 hours")
+    repo.save_text(store, sid, "hours_per_week", "2.5 hours")
     result = repo.finish_session(store, sid)
     assert result.session.finished
     assert result.north_star == TRICKY
@@ -142,7 +142,7 @@ def test_finish_without_hours_or_star_leaves_the_plan_alone(store: Store) -> Non
         plan.north_star = "Old star"
         s.add(plan)
     sid = repo.start_session(store, plan_id, ["know"]).id
-    repo.save_text(store, sid, "weekly_hours", "not sure")
+    repo.save_text(store, sid, "hours_per_week", "not sure")
     result = repo.finish_session(store, sid)
     assert result.north_star is None and result.weekly_budget_minutes is None
     with store.read() as s:

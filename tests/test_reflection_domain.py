@@ -29,7 +29,7 @@ def test_three_sets_in_order_with_every_topic_of_the_brief() -> None:
         "visibility",
         "willing",
         "boundaries",
-        "weekly_hours",
+        "hours_per_week",
     ]
     assert len(set(keys)) == len(keys)
 
@@ -47,7 +47,7 @@ def test_step_kinds() -> None:
     assert r.step("values").rank_top == 3
     assert "Honesty" in r.step("values").choices
     assert r.step("vision_1_2").kind is StepKind.TEXT
-    assert r.step("weekly_hours").kind is StepKind.NUMBER
+    assert r.step("hours_per_week").kind is StepKind.NUMBER
     kinds = {st.key: st.skill_kind for st in r.steps_for("") if st.skill_kind}
     assert kinds == {
         "skills_hard": "hard",
@@ -201,7 +201,7 @@ def test_summary_is_one_short_line() -> None:
         "north_star": "Make hard\nsystems simple",
         "values": [Item("Honesty", 1), Item("Craft", 2)],
         "strengths": ["Listening", "SQL", "Writing"],
-        "weekly_hours": "3",
+        "hours_per_week": "3",
     }
     line = r.summarize(answers)
     assert line == (

@@ -92,7 +92,7 @@ VISION = "vision"
 STUCK = "stuck"
 
 NORTH_STAR_KEY = "north_star"
-HOURS_KEY = "weekly_hours"
+HOURS_KEY = "hours_per_week"
 VALUES_KEY = "values"
 
 

@@ -31,6 +31,7 @@ from textual.widgets import (
     Checkbox,
     ContentSwitcher,
     DataTable,
+    Footer,
     Input,
     OptionList,
     Static,
@@ -59,16 +60,31 @@ def _set_titles(sets: tuple[str, ...]) -> str:
     return ", ".join(rf.prompt_set(key).title for key in sets)
 
 
+_SHORT_SET = {"know": "Know", "vision": "Vision", "stuck": "Stuck"}
+
+
+def _short_sets(sets: tuple[str, ...]) -> str:
+    if tuple(sets) == rf.SET_KEYS:
+        return "All sets"
+    return " + ".join(_SHORT_SET.get(key, key) for key in sets)
+
+
 def _when(info: SessionInfo) -> str:
     return info.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class StartList(OptionList):
+    """The ways to begin: resume, or start one set or all of them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Start")]
 
 
 class ItemList(OptionList):
     """The items of a list step; Enter edits one, Delete removes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Edit item"),
-        Binding("delete,backspace", "remove_item", "Remove item"),
+        Binding("enter", "select", "Edit"),
+        Binding("delete,backspace", "remove_item", "Remove", key_display="del"),
     ]
 
     class Remove(Message):
@@ -85,11 +101,12 @@ class ValueList(OptionList):
     """The values pick-list: space picks, 1-3 rank the top three, 0 clears a rank."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "toggle", "Pick"),
-        Binding("1", "rank(1)", "Rank 1"),
-        Binding("2", "rank(2)", "Rank 2"),
-        Binding("3", "rank(3)", "Rank 3"),
-        Binding("0", "rank(0)", "Unrank"),
+        Binding("space", "toggle", "Pick"),
+        Binding("enter", "toggle", "Pick", show=False),
+        Binding("1", "rank(1)", "Rank top 3", key_display="1-3"),
+        Binding("2", "rank(2)", "Rank 2", show=False),
+        Binding("3", "rank(3)", "Rank 3", show=False),
+        Binding("0", "rank(0)", "Unrank", key_display="0"),
     ]
 
     class Toggle(Message):
@@ -137,19 +154,20 @@ class PastTable(DataTable):
 class ReflectScreen(GrowthScreen):
     """Guided self-reflection: prompts, saving as typed, past sessions and comparing them."""
 
+    MODE = "reflect"
     CSS_PATH = "reflect.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next_step", "Next", priority=True),
         Binding("ctrl+b", "back_step", "Back", priority=True),
         Binding("ctrl+s", "skip_step", "Skip", priority=True),
-        Binding("ctrl+f", "finish", "Finish", priority=True),
+        Binding("ctrl+f", "finish", "Finish now", priority=True, show=False),
         Binding("escape", "leave", "Leave"),
         Binding("t", "toggle_last", "Last time"),
     ]
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self) -> None:
+        super().__init__()
         self.data: ReflectData | None = None
         self.session: SessionInfo | None = None
         self.steps: list[Step] = []
@@ -172,6 +190,7 @@ class ReflectScreen(GrowthScreen):
     # Layout ----------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        yield self.nav_bar()
         with ContentSwitcher(initial="start", id="views"):
             with Vertical(id="start"):
                 yield Static(
@@ -179,8 +198,13 @@ class ReflectScreen(GrowthScreen):
                     "Everything you type is saved as you go.",
                     id="start-intro",
                 )
-                yield OptionList(id="start-options")
-                yield Checkbox("Start from last time (your previous answers, to edit)", id="last")
+                yield StartList(id="start-options")
+                yield Checkbox(
+                    "Start from last time (your previous answers, to edit)",
+                    id="last",
+                    compact=True,
+                )
+                yield Static("", id="finished-note")
                 yield Static("Past sessions", id="past-title", classes="section")
                 yield PastTable(id="past", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="past-empty")
@@ -199,15 +223,17 @@ class ReflectScreen(GrowthScreen):
                         yield Input(id="item-input", placeholder="Type one item, press Enter")
                         yield ItemList(id="items")
                     with Vertical(id="values-editor"):
+                        yield Static("", id="values-summary")
                         yield ValueList(id="values")
                         yield Input(id="own-value", placeholder="Your own value, press Enter")
             yield VerticalScroll(id="read")
             yield VerticalScroll(id="compare")
+        yield Footer(compact=True)
 
     # Data ------------------------------------------------------------------------------------
 
     def load_data(self) -> ReflectData:
-        store, plan_id = self.app.store, self.app.plan_id  # type: ignore[attr-defined]
+        store, plan_id = self.growth_app.store, self.growth_app.plan_id
         return ReflectData(
             sessions=reflect_repo.list_sessions(store, plan_id),
             unfinished=reflect_repo.unfinished_session(store, plan_id),
@@ -282,11 +308,13 @@ class ReflectScreen(GrowthScreen):
         data = self.data
         assert data is not None
         table = self.query_one("#past", PastTable)
+        # Show before filling: rows added while hidden were not painted once it appeared.
+        table.display = bool(data.sessions)
         keep = table.cursor_row
         table.clear(columns=True)
         table.add_column(" ", key="mark", width=1)
         table.add_column("Started", key="date", width=16)
-        table.add_column("Sets", key="sets", width=18)
+        table.add_column("Sets", key="sets", width=14)
         table.add_column("Summary", key="summary")
         known = {info.id for info in data.sessions}
         self._marked = [sid for sid in self._marked if sid in known]
@@ -295,13 +323,12 @@ class ReflectScreen(GrowthScreen):
             table.add_row(
                 Text("✓" if info.id in self._marked else ""),
                 Text(_when(info)),
-                Text(_set_titles(info.sets)),
+                Text(_short_sets(info.sets)),
                 Text(info.summary + state),
                 key=str(info.id),
             )
         if data.sessions:
             table.move_cursor(row=min(keep, len(data.sessions) - 1))
-        table.display = bool(data.sessions)
         empty = self.query_one("#past-empty", Static)
         empty.display = not data.sessions
         empty.update("None yet. Your first reflection will be listed here.")
@@ -311,7 +338,7 @@ class ReflectScreen(GrowthScreen):
     @on(OptionList.OptionSelected, "#start-options")
     def _start_chosen(self, event: OptionList.OptionSelected) -> None:
         kind, arg = self._start_actions[event.option_index]
-        store, plan_id = self.app.store, self.app.plan_id  # type: ignore[attr-defined]
+        store, plan_id = self.growth_app.store, self.growth_app.plan_id
         if kind == "resume":
             assert isinstance(arg, int)
             info = reflect_repo.get_session(store, arg)
@@ -323,7 +350,8 @@ class ReflectScreen(GrowthScreen):
 
     def open_session(self, info: SessionInfo) -> None:
         """Show `info` at its saved step (a resumed session opens exactly where it stopped)."""
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.growth_app.store
+        self.query_one("#finished-note", Static).display = False
         self.session = info
         self.steps = rf.steps_for(info.sets)
         self.answers = reflect_repo.load_answers(store, info.id)
@@ -440,7 +468,7 @@ class ReflectScreen(GrowthScreen):
             return
         st = self.step
         answer = self._current_answer()
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.growth_app.store
         if st.kind in (StepKind.TEXT, StepKind.NUMBER):
             reflect_repo.save_text(store, self.session.id, st.key, answer[0].text if answer else "")
         else:
@@ -468,7 +496,7 @@ class ReflectScreen(GrowthScreen):
             self.action_finish()
             return
         index = max(0, index)
-        reflect_repo.save_step(self.app.store, self.session.id, index)  # type: ignore[attr-defined]
+        reflect_repo.save_step(self.growth_app.store, self.session.id, index)
         self._load_step(index)
 
     def action_next_step(self) -> None:
@@ -487,7 +515,7 @@ class ReflectScreen(GrowthScreen):
         if self.session is None:
             return
         self.flush()
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.growth_app.store
         reflect_repo.save_step(store, self.session.id, self.index)
         result = reflect_repo.finish_session(store, self.session.id)
         parts = ["Reflection saved."]
@@ -499,11 +527,18 @@ class ReflectScreen(GrowthScreen):
             n = len(result.skills_added)
             parts.append(f"{n} skill{'s' if n != 1 else ''} added to Goals, ready for a level.")
         self.notify(" ".join(parts), title="Reflect", markup=False)
+        note = self.query_one("#finished-note", Static)
+        note.update(Content(" ".join(parts)))
+        note.display = True
         self.session = None
         self._switch("start")
         self.reload()
 
     def action_leave(self) -> None:
+        if isinstance(self.focused, Input | TextArea):
+            # Escape in a text field first gives the keyboard back (as everywhere in the app).
+            self.set_focus(None)
+            return
         if self.view == "session":
             self.flush()
             self.session = None
@@ -702,6 +737,12 @@ class ReflectScreen(GrowthScreen):
             )
         if keep is not None:
             values.highlighted = min(keep, len(self._value_names) - 1)
+        by_rank = {rank: name for name, rank in self._ranks.items()}
+        top = [Content(f"{n} ") + Content(by_rank.get(n, "—")) for n in (1, 2, 3)]
+        self.query_one("#values-summary", Static).update(
+            Content.from_markup("[b]Picked $count[/b] · top 3: ", count=str(len(self._picked)))
+            + Content("  ").join(top)
+        )
 
     def _values_changed(self) -> None:
         self._fill_values()
@@ -802,7 +843,7 @@ class ReflectScreen(GrowthScreen):
         self.show_compare(older, newer)
 
     def show_read_only(self, info: SessionInfo) -> None:
-        answers = reflect_repo.load_answers(self.app.store, info.id)  # type: ignore[attr-defined]
+        answers = reflect_repo.load_answers(self.growth_app.store, info.id)
         pane = self.query_one("#read", VerticalScroll)
         pane.remove_children()
         widgets: list[Static] = [
@@ -836,7 +877,7 @@ class ReflectScreen(GrowthScreen):
         pane.focus()
 
     def show_compare(self, older: SessionInfo, newer: SessionInfo) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.growth_app.store
         a = reflect_repo.load_answers(store, older.id)
         b = reflect_repo.load_answers(store, newer.id)
         diff = rf.compare_sessions(a, b)

@@ -106,3 +106,35 @@ def test_sigkill_mid_session_keeps_what_was_typed(tmp_path: Path) -> None:
         store.close()
     texts = [item.text for item in answers["strengths"]]
     assert texts == ["Listening", "Ship [/] v1 [b]x 🌱 half-typed"]
+
+
+@pytest.mark.slow
+def test_quit_right_after_typing_keeps_it(tmp_path: Path) -> None:
+    db = tmp_path / "growth.db"
+    term = Terminal(db)
+    try:
+        term.read_until("Welcome")
+        term.drain(0.5)
+        term.send(F2)
+        term.read_until("three sets")
+        term.drain(0.3)
+        term.send("\r")
+        term.read_until("What do you do well")
+        for char in "Calm [b]x":
+            term.send(char)
+            time.sleep(0.01)
+        term.send("\x11")  # Ctrl+Q, well inside the half-second debounce
+        term.process.wait(timeout=20)
+    finally:
+        if term.process.poll() is None:
+            term.kill()
+        else:
+            os.close(term.master)
+    assert term.process.returncode == 0
+    store = open_store(db)
+    try:
+        session = reflect_repo.unfinished_session(store, store.plan_id())
+        answers = reflect_repo.load_answers(store, session.id)
+    finally:
+        store.close()
+    assert [item.text for item in answers["strengths"]] == ["Calm [b]x"]

@@ -2,36 +2,15 @@
 
 from __future__ import annotations
 
-from textual import events
 from textual.widgets import Input, OptionList, TextArea
 
 from growth_tui.domain.reflection import Item
 from growth_tui.store import plan_repo, reflect_repo
 from growth_tui.store.engine import Store
 from growth_tui.store.models import Plan, Skill
-from growth_tui.ui.screens.reflect import ReflectScreen
-from tests.conftest import MARKUP_TEXT, ready
+from tests.conftest import ready
 from tests.helpers import screen_text
-
-TRICKY = MARKUP_TEXT + " 🌱"
-
-
-async def _type(pilot, text: str) -> None:
-    for char in text:
-        await pilot.press(char)
-
-
-async def _open_reflect(pilot) -> ReflectScreen:
-    await ready(pilot)
-    await pilot.press("f2")
-    await ready(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, ReflectScreen)
-    return screen
-
-
-def _step_line(app) -> str:
-    return next(line for line in screen_text(app).splitlines() if "step " in line)
+from tests.reflect_helpers import TRICKY, open_reflect, step_line, type_keys
 
 
 async def test_go_reflect_lands_ready_to_start(make_app, store: Store) -> None:
@@ -46,7 +25,7 @@ async def test_go_reflect_lands_ready_to_start(make_app, store: Store) -> None:
         assert "None yet" in text
         await pilot.press("enter")
         await pilot.pause()
-        assert "Know yourself · step 1 of 18" in _step_line(app)
+        assert "Know yourself · step 1 of 18" in step_line(app)
         assert "What do you do well" in screen_text(app)
 
 
@@ -54,35 +33,35 @@ async def test_full_session_by_keys_leave_resume_finish(make_app, store: Store) 
     plan_id = store.plan_id()
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_reflect(pilot)
+        await open_reflect(pilot)
         await pilot.press("enter")  # all three sets
         await pilot.pause()
         # 1 strengths: two items, the second with markup and emoji
-        await _type(pilot, "Listening")
+        await type_keys(pilot, "Listening")
         await pilot.press("enter")
-        await _type(pilot, TRICKY)
+        await type_keys(pilot, TRICKY)
         await pilot.press("enter")
         assert "• " + TRICKY in screen_text(app)
         await pilot.press("ctrl+n")
         # 2 hard skills
-        await _type(pilot, "Python")
+        await type_keys(pilot, "Python")
         await pilot.press("enter", "ctrl+n")
         # 3 soft skills: skipped
         await pilot.press("ctrl+s")
         # 4 transferable: typed but not submitted; Next keeps it
-        await _type(pilot, "Writing")
+        await type_keys(pilot, "Writing")
         await pilot.press("ctrl+n")
-        assert "step 5 of 18" in _step_line(app)
+        assert "step 5 of 18" in step_line(app)
         await pilot.press("ctrl+n")
         # 6 values: pick Autonomy, rank Belonging 1 and Craft 2, add one of my own
         await pilot.press("space", "down", "down", "1", "down", "2", "tab")
-        await _type(pilot, "Kin")
+        await type_keys(pilot, "Kin")
         await pilot.press("enter")
         assert "top 3: 1 Belonging  2 Craft  3 —" in screen_text(app)
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
         # 9 vision in 1–2 years, then leave mid-sentence
-        assert "Vision · step 9 of 18" in _step_line(app)
-        await _type(pilot, "I run reviews")
+        assert "Vision · step 9 of 18" in step_line(app)
+        await type_keys(pilot, "I run reviews")
         await pilot.press("escape", "escape")  # leave the field, then the session
         await pilot.pause()
         assert "Resume where you stopped: step 9 of 18" in screen_text(app)
@@ -92,27 +71,27 @@ async def test_full_session_by_keys_leave_resume_finish(make_app, store: Store) 
     # A new run of the app on the same database resumes exactly there.
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_reflect(pilot)
+        screen = await open_reflect(pilot)
         await pilot.press("enter")  # Resume is the first choice
         await pilot.pause()
-        assert "step 9 of 18" in _step_line(app)
+        assert "step 9 of 18" in step_line(app)
         area = screen.query_one("#text-editor", TextArea)
         assert area.text == "I run reviews"
         assert app.focused is area
-        await _type(pilot, " well.")
+        await type_keys(pilot, " well.")
         await pilot.press("ctrl+n")
-        await _type(pilot, "I lead a team.")
+        await type_keys(pilot, "I lead a team.")
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
         # 13 north star: proposed from the answers, accepted as it is
-        assert "step 13 of 18" in _step_line(app)
+        assert "step 13 of 18" in step_line(app)
         proposal = "Lead a team, guided by belonging and craft."
         assert area.text == proposal
         await pilot.press("ctrl+n")
         # 14..17: one missing skill, then on to the hours
-        await _type(pilot, "Estimating")
+        await type_keys(pilot, "Estimating")
         await pilot.press("enter", "ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")
-        assert "step 18 of 18" in _step_line(app)
-        await _type(pilot, "3")
+        assert "step 18 of 18" in step_line(app)
+        await type_keys(pilot, "3")
         assert "Weekly time budget: 3 h/week" in screen_text(app)
         await pilot.press("ctrl+n")  # Next on the last step finishes
         await ready(pilot)
@@ -151,10 +130,10 @@ async def test_typing_is_saved_after_a_pause_without_leaving(make_app, store: St
     plan_id = store.plan_id()
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_reflect(pilot)
+        await open_reflect(pilot)
         await pilot.press("down", "down", "enter")  # Vision only
         await pilot.pause()
-        await _type(pilot, "Half a thought")
+        await type_keys(pilot, "Half a thought")
         session = reflect_repo.unfinished_session(store, plan_id)
         assert session is not None
         await pilot.pause(0.8)
@@ -167,56 +146,23 @@ async def test_list_items_edit_and_remove(make_app, store: Store) -> None:
     plan_id = store.plan_id()
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_reflect(pilot)
+        screen = await open_reflect(pilot)
         await pilot.press("enter")
         for item in ("One", "Two", "Three"):
-            await _type(pilot, item)
+            await type_keys(pilot, item)
             await pilot.press("enter")
         await pilot.press("tab")  # into the item list
         await pilot.press("down", "enter")  # edit "Two"
         field = screen.query_one("#item-input", Input)
         assert field.value == "Two" and app.focused is field
         await pilot.press("ctrl+u")
-        await _type(pilot, "Deux")
+        await type_keys(pilot, "Deux")
         await pilot.press("enter", "tab", "home", "delete")  # remove "One"
         session = reflect_repo.unfinished_session(store, plan_id)
         assert reflect_repo.load_answers(store, session.id)["strengths"] == [
             Item("Deux"),
             Item("Three"),
         ]
-
-
-async def test_long_markup_and_emoji_answers_come_back_exactly(make_app, store: Store) -> None:
-    plan_id = store.plan_id()
-    long_text = ("A long answer with [b]markup[/] and 🌱 emoji. " * 120)[:5000]
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _open_reflect(pilot)
-        await pilot.press("down", "down", "enter")  # Vision only
-        await pilot.pause()
-        area = screen.query_one("#text-editor", TextArea)
-        app.post_message(events.Paste(long_text))  # as a terminal paste arrives
-        await pilot.pause()
-        await pilot.press("ctrl+n")
-        await _type(pilot, TRICKY)
-        await pilot.press("ctrl+b")
-        assert area.text == long_text
-        await pilot.press("escape", "escape")
-        await ready(pilot)
-        session = reflect_repo.list_sessions(store, plan_id)[0]
-        answers = reflect_repo.load_answers(store, session.id)
-        assert answers["vision_1_2"] == [Item(long_text)]
-        assert answers["vision_3_5"] == [Item(TRICKY)]
-        # Open it read-only from the past-sessions list.
-        await pilot.press("tab", "tab", "enter")
-        await pilot.pause()
-        assert "Reflection of" in screen_text(app)
-        await pilot.press("end")
-        await pilot.pause()
-        assert TRICKY in screen_text(app)
-        shown = [str(s.visual) for s in screen.query("#read .read-answer")]
-        assert long_text in shown
-        assert TRICKY in shown
 
 
 async def test_values_step_shows_own_markup_value_literally(make_app, store: Store) -> None:
@@ -226,7 +172,7 @@ async def test_values_step_shows_own_markup_value_literally(make_app, store: Sto
     reflect_repo.save_step(store, session.id, 5)
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_reflect(pilot)
+        await open_reflect(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert "top 3: 1 " + TRICKY in screen_text(app)
@@ -235,67 +181,42 @@ async def test_values_step_shows_own_markup_value_literally(make_app, store: Sto
         assert "● " + TRICKY + "  #1" in screen_text(app)
 
 
-def _two_sessions(store: Store) -> None:
-    plan_id = store.plan_id()
-    old = reflect_repo.start_session(store, plan_id, ["know", "vision"]).id
-    reflect_repo.save_items(store, old, "strengths", ["Listening", "SQL tuning"])
-    reflect_repo.save_items(store, old, "values", [Item("Honesty", 1), Item("Craft", 2)])
-    reflect_repo.save_text(store, old, "vision_1_2", "I run the design reviews for our team.")
-    reflect_repo.finish_session(store, old)
-    new = reflect_repo.start_session(store, plan_id, ["know", "vision"], from_last=True).id
-    reflect_repo.save_items(store, new, "strengths", ["Listening"])
-    reflect_repo.save_items(
-        store, new, "values", [Item("Honesty", 1), Item("Craft", 2), Item(MARKUP_TEXT)]
-    )
-    reflect_repo.save_text(store, new, "vision_1_2", "I run the design reviews for two teams.")
-    reflect_repo.finish_session(store, new)
-
-
-async def test_compare_shows_an_added_value_and_a_removed_strength(make_app, store: Store) -> None:
-    _two_sessions(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_reflect(pilot)
-        await pilot.press("tab", "tab")  # to the past-sessions table
-        await pilot.press("space", "down", "space", "c")
-        await pilot.pause()
-        pane = screen.query_one("#compare")
-        text = "\n".join(str(s.visual) for s in pane.query(".cmp-side"))
-        assert "+ " + MARKUP_TEXT in text
-        assert "− SQL tuning" in text
-        assert "~ I run the design reviews for our team." in text
-        assert "~ I run the design reviews for two teams." in text
-        seen = screen_text(app)
-        assert "What changed" in seen
-        assert "Before" in seen and "After" in seen
-        await pilot.press("escape")
-        assert "Past sessions" in screen_text(app)
-
-
-async def test_start_from_last_time_prefills(make_app, store: Store) -> None:
-    _two_sessions(store)
-    app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_reflect(pilot)
-        await pilot.press("t", "down", "enter")  # last time, Know yourself only
-        await pilot.pause()
-        assert "Know yourself · step 1 of 8" in _step_line(app)
-        assert "• Listening" in screen_text(app)
-        assert screen.session is not None
-
-
 async def test_leaving_the_screen_keeps_the_session_open(make_app, store: Store) -> None:
     plan_id = store.plan_id()
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_reflect(pilot)
+        await open_reflect(pilot)
         await pilot.press("enter")
-        await _type(pilot, "Calm")
+        await type_keys(pilot, "Calm")
         await pilot.press("f1")  # straight to Home while typing
         await ready(pilot)
         session = reflect_repo.unfinished_session(store, plan_id)
         assert reflect_repo.load_answers(store, session.id) == {"strengths": [Item("Calm")]}
         await pilot.press("f2")
         await ready(pilot)
-        assert "step 1 of 18" in _step_line(app)
+        assert "step 1 of 18" in step_line(app)
         assert isinstance(app.focused, Input)
+
+
+async def test_quitting_right_after_typing_saves_it(make_app, store: Store) -> None:
+    plan_id = store.plan_id()
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_reflect(pilot)
+        await pilot.press("down", "down", "enter")  # Vision only
+        await type_keys(pilot, "Quick")
+        await pilot.press("ctrl+q")  # well inside the half-second debounce
+    session = reflect_repo.unfinished_session(store, plan_id)
+    assert reflect_repo.load_answers(store, session.id) == {"vision_1_2": [Item("Quick")]}
+
+
+async def test_help_lists_the_reflect_keys(make_app, store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_reflect(pilot)
+        await pilot.press("enter")
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        for words in ("Next", "Back", "Skip", "Finish now", "Leave"):
+            assert words in text, words

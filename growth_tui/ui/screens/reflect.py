@@ -176,6 +176,7 @@ class ReflectScreen(GrowthScreen):
         self._dirty = False
         self._timer: Timer | None = None
         self._proposed = False
+        self._pending: list[Item] = []  # the answer as of the last change, written by flush()
         # list steps
         self._items: list[str] = []
         self._editing: int | None = None
@@ -451,6 +452,7 @@ class ReflectScreen(GrowthScreen):
         return picked
 
     def _mark_dirty(self) -> None:
+        self._pending = self._current_answer()
         self._dirty = True
         self._proposed = False
         if self._timer is not None:
@@ -467,7 +469,7 @@ class ReflectScreen(GrowthScreen):
         if not (self._dirty or self._proposed):
             return
         st = self.step
-        answer = self._current_answer()
+        answer = self._pending if self._dirty else self._current_answer()
         store = self.growth_app.store
         if st.kind in (StepKind.TEXT, StepKind.NUMBER):
             reflect_repo.save_text(store, self.session.id, st.key, answer[0].text if answer else "")
@@ -570,9 +572,10 @@ class ReflectScreen(GrowthScreen):
         self.flush()
 
     def on_unmount(self) -> None:
+        # The widgets are gone by now; flush() writes the answer kept by _mark_dirty().
         try:
             self.flush()
-        except Exception:  # noqa: BLE001 - the store may be closing; the last write already ran
+        except Exception:  # noqa: BLE001 - on the way out: log it, never a traceback
             self.log.warning("reflect: final save failed")
 
     def show_step_again(self) -> None:

@@ -860,12 +860,17 @@ class ReflectScreen(GrowthScreen):
                 classes="read-head",
             )
         ]
-        for st in rf.steps_for(info.sets):
-            items = answers.get(st.key, [])
+        steps = rf.steps_for(info.sets)
+        answered = [st for st in steps if answers.get(st.key)]
+        widgets.append(
+            Static(
+                Content(f"{len(answered)} of {len(steps)} steps answered."),
+                classes="read-empty",
+            )
+        )
+        for st in answered:
+            items = answers[st.key]
             widgets.append(Static(Content(st.title), classes="read-title"))
-            if not items:
-                widgets.append(Static(Content("—"), classes="read-empty"))
-                continue
             if st.kind in (StepKind.TEXT, StepKind.NUMBER):
                 widgets.append(Static(Content(items[0].text), classes="read-answer"))
             else:

@@ -220,3 +220,15 @@ async def test_help_lists_the_reflect_keys(make_app, store: Store) -> None:
         text = screen_text(app)
         for words in ("Next", "Back", "Skip", "Finish now", "Leave"):
             assert words in text, words
+
+
+async def test_first_run_welcome_then_enter_starts_step_one(make_app, store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert "Start my first reflection" in screen_text(app)
+        await pilot.press("enter")  # the welcome's button
+        await ready(pilot)
+        await pilot.press("enter")  # the first choice: all three sets
+        await pilot.pause()
+        assert "Know yourself · step 1 of 18" in step_line(app)

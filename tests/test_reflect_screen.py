@@ -232,3 +232,34 @@ async def test_first_run_welcome_then_enter_starts_step_one(make_app, store: Sto
         await pilot.press("enter")  # the first choice: all three sets
         await pilot.pause()
         assert "Know yourself · step 1 of 18" in step_line(app)
+
+
+async def test_a_busy_database_is_a_message_and_the_answer_waits(
+    make_app, store: Store, monkeypatch
+) -> None:
+    from growth_tui.store.engine import StoreError
+
+    plan_id = store.plan_id()
+    real_save = reflect_repo.save_items
+    busy = {"on": True}
+
+    def flaky_save(*args, **kwargs):
+        if busy["on"]:
+            raise StoreError("The database is busy (another growth window is saving); try again.")
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(reflect_repo, "save_items", flaky_save)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_reflect(pilot)
+        await pilot.press("enter")
+        await type_keys(pilot, "Calm")
+        await pilot.press("ctrl+n")  # cannot save: stays on step 1, says so
+        await pilot.pause()
+        assert "step 1 of 18" in step_line(app)
+        assert any("busy" in n.message for n in app._notifications)  # noqa: SLF001
+        busy["on"] = False
+        await pilot.press("ctrl+n")
+        assert "step 2 of 18" in step_line(app)
+    session = reflect_repo.unfinished_session(store, plan_id)
+    assert reflect_repo.load_answers(store, session.id) == {"strengths": [Item("Calm")]}

@@ -16,8 +16,9 @@ short transactions through `reflect_repo`, run on the UI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -42,10 +43,12 @@ from textual.widgets.option_list import Option
 from growth_tui.domain import reflection as rf
 from growth_tui.domain.reflection import Item, Step, StepKind
 from growth_tui.store import reflect_repo
+from growth_tui.store.engine import StoreError
 from growth_tui.store.reflect_repo import SessionInfo
 from growth_tui.ui.screens.base import GrowthScreen
 
 SAVE_DELAY = 0.5  # seconds after the last keystroke
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -336,26 +339,47 @@ class ReflectScreen(GrowthScreen):
 
     # Start view ------------------------------------------------------------------------------
 
+    def _store_call(self, what: str, call: Callable[[], T]) -> T | None:
+        """Run one repository call; a database problem becomes a notification, not a crash."""
+        try:
+            return call()
+        except StoreError as error:
+            self.growth_app.report_error(what, error)
+            return None
+
     @on(OptionList.OptionSelected, "#start-options")
     def _start_chosen(self, event: OptionList.OptionSelected) -> None:
         kind, arg = self._start_actions[event.option_index]
         store, plan_id = self.growth_app.store, self.growth_app.plan_id
         if kind == "resume":
             assert isinstance(arg, int)
-            info = reflect_repo.get_session(store, arg)
+            info = self._store_call(
+                "Could not resume", lambda: reflect_repo.get_session(store, arg)
+            )
         else:
             assert isinstance(arg, tuple)
             from_last = self.query_one("#last", Checkbox).value
-            info = reflect_repo.start_session(store, plan_id, arg, from_last=from_last)
+            info = self._store_call(
+                "Could not start",
+                lambda: reflect_repo.start_session(store, plan_id, arg, from_last=from_last),
+            )
+        if info is None:
+            self.reload()
+            return
         self.open_session(info)
 
     def open_session(self, info: SessionInfo) -> None:
         """Show `info` at its saved step (a resumed session opens exactly where it stopped)."""
         store = self.growth_app.store
+        answers = self._store_call(
+            "Could not open the session", lambda: reflect_repo.load_answers(store, info.id)
+        )
+        if answers is None:
+            return
         self.query_one("#finished-note", Static).display = False
         self.session = info
         self.steps = rf.steps_for(info.sets)
-        self.answers = reflect_repo.load_answers(store, info.id)
+        self.answers = answers
         self._switch("session")
         self._load_step(min(info.current_step, len(self.steps) - 1))
 
@@ -459,46 +483,55 @@ class ReflectScreen(GrowthScreen):
             self._timer.stop()
         self._timer = self.set_timer(SAVE_DELAY, self.flush)
 
-    def flush(self) -> None:
-        """Write the current step's answer if it changed since the last write."""
+    def flush(self) -> bool:
+        """Write the current step's answer if it changed since the last write.
+
+        Returns False when the write failed (the answer stays on screen, marked unsaved, and
+        the next change or step change tries again).
+        """
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         if self.session is None or not self.steps:
-            return
+            return True
         if not (self._dirty or self._proposed):
-            return
+            return True
         st = self.step
         answer = self._pending if self._dirty else self._current_answer()
-        store = self.growth_app.store
-        if st.kind in (StepKind.TEXT, StepKind.NUMBER):
-            reflect_repo.save_text(store, self.session.id, st.key, answer[0].text if answer else "")
-        else:
-            reflect_repo.save_items(store, self.session.id, st.key, answer)
+        store, session_id = self.growth_app.store, self.session.id
+
+        def write() -> bool:
+            if st.kind in (StepKind.TEXT, StepKind.NUMBER):
+                reflect_repo.save_text(store, session_id, st.key, answer[0].text if answer else "")
+            else:
+                reflect_repo.save_items(store, session_id, st.key, answer)
+            return True
+
+        if not self._store_call("Not saved yet", write):
+            return False
         if answer:
             self.answers[st.key] = answer
         else:
             self.answers.pop(st.key, None)
         self._dirty = False
         self._proposed = False
+        return True
 
-    def _go(self, index: int, *, keep: bool = True) -> None:
+    def _go(self, index: int, *, keep_proposal: bool = True) -> None:
         if self.session is None:
             return
-        if keep:
-            self.flush()
-        else:
-            if self._timer is not None:
-                self._timer.stop()
-                self._timer = None
+        if not keep_proposal:
             self._proposed = False
-            if self._dirty:
-                self.flush()
+        if not self.flush():
+            return  # stay on this step rather than move away from an unsaved answer
         if index >= len(self.steps):
             self.action_finish()
             return
         index = max(0, index)
-        reflect_repo.save_step(self.growth_app.store, self.session.id, index)
+        store, session_id = self.growth_app.store, self.session.id
+        self._store_call(
+            "Could not save the step", lambda: reflect_repo.save_step(store, session_id, index)
+        )
         self._load_step(index)
 
     def action_next_step(self) -> None:
@@ -507,19 +540,25 @@ class ReflectScreen(GrowthScreen):
         self._go(self.index + 1)
 
     def action_back_step(self) -> None:
-        self._go(self.index - 1)
+        # An untouched north star proposal is only kept by going on with Next.
+        self._go(self.index - 1, keep_proposal=False)
 
     def action_skip_step(self) -> None:
         # Skip leaves this step as it was saved; an untouched north star proposal is not kept.
-        self._go(self.index + 1, keep=False)
+        self._go(self.index + 1, keep_proposal=False)
 
     def action_finish(self) -> None:
-        if self.session is None:
+        if self.session is None or not self.flush():
             return
-        self.flush()
-        store = self.growth_app.store
-        reflect_repo.save_step(store, self.session.id, self.index)
-        result = reflect_repo.finish_session(store, self.session.id)
+        store, session_id, index = self.growth_app.store, self.session.id, self.index
+
+        def finish() -> reflect_repo.FinishResult:
+            reflect_repo.save_step(store, session_id, index)
+            return reflect_repo.finish_session(store, session_id)
+
+        result = self._store_call("Could not finish", finish)
+        if result is None:
+            return
         parts = ["Reflection saved."]
         if result.north_star:
             parts.append("Your north star is updated.")
@@ -542,7 +581,8 @@ class ReflectScreen(GrowthScreen):
             self.set_focus(None)
             return
         if self.view == "session":
-            self.flush()
+            if not self.flush():
+                return
             self.session = None
             self._switch("start")
             self.reload()
@@ -846,7 +886,12 @@ class ReflectScreen(GrowthScreen):
         self.show_compare(older, newer)
 
     def show_read_only(self, info: SessionInfo) -> None:
-        answers = reflect_repo.load_answers(self.growth_app.store, info.id)
+        store = self.growth_app.store
+        answers = self._store_call(
+            "Could not open it", lambda: reflect_repo.load_answers(store, info.id)
+        )
+        if answers is None:
+            return
         pane = self.query_one("#read", VerticalScroll)
         pane.remove_children()
         widgets: list[Static] = [
@@ -886,8 +931,16 @@ class ReflectScreen(GrowthScreen):
 
     def show_compare(self, older: SessionInfo, newer: SessionInfo) -> None:
         store = self.growth_app.store
-        a = reflect_repo.load_answers(store, older.id)
-        b = reflect_repo.load_answers(store, newer.id)
+        pair = self._store_call(
+            "Could not compare",
+            lambda: (
+                reflect_repo.load_answers(store, older.id),
+                reflect_repo.load_answers(store, newer.id),
+            ),
+        )
+        if pair is None:
+            return
+        a, b = pair
         diff = rf.compare_sessions(a, b)
         pane = self.query_one("#compare", VerticalScroll)
         pane.remove_children()

@@ -19,6 +19,8 @@ import pytest
 from growth_tui.store import reflect_repo
 from growth_tui.store.engine import open_store
 
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+
 ROOT = Path(__file__).resolve().parent.parent
 F2 = "\x1bOQ"  # what an xterm sends for F2
 

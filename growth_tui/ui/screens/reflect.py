@@ -225,6 +225,10 @@ class ReflectScreen(GrowthScreen):
                         yield Static("", id="number-meaning")
                     with Vertical(id="list-editor"):
                         yield Input(id="item-input", placeholder="Type one item, press Enter")
+                        yield Static(
+                            "Enter adds it. Tab moves to the list: Enter edits, Del removes.",
+                            id="list-tip",
+                        )
                         yield ItemList(id="items")
                     with Vertical(id="values-editor"):
                         yield Static("", id="values-summary")

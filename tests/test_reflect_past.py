@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.widgets import TextArea
 
 from growth_tui.domain.reflection import Item
 from growth_tui.store import reflect_repo
-from growth_tui.store.engine import Store
+from growth_tui.store.engine import Store, StoreError
 from tests.conftest import MARKUP_TEXT, ready
 from tests.helpers import screen_text
 from tests.reflect_helpers import TRICKY, open_reflect, step_line, type_keys
@@ -93,3 +94,23 @@ async def test_start_from_last_time_prefills(make_app, store: Store) -> None:
         assert "Know yourself · step 1 of 8" in step_line(app)
         assert "• Listening" in screen_text(app)
         assert screen.session is not None
+
+
+async def test_delete_a_past_session_asks_twice(make_app, store: Store) -> None:
+    _two_sessions(store)
+    plan_id = store.plan_id()
+    newest = reflect_repo.list_sessions(store, plan_id)[0]
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_reflect(pilot)
+        await pilot.press("tab", "tab", "d")
+        await pilot.pause()
+        assert len(reflect_repo.list_sessions(store, plan_id)) == 2  # not yet
+        await pilot.press("d")
+        await ready(pilot)
+        left = reflect_repo.list_sessions(store, plan_id)
+        assert len(left) == 1
+        assert left[0].id != newest.id
+        assert screen_text(app).count("Know + Vision") == 1
+    with pytest.raises(StoreError):
+        reflect_repo.load_answers(store, newest.id)

@@ -139,10 +139,17 @@ class PastTable(DataTable):
         Binding("enter", "select_cursor", "Open"),
         Binding("space", "mark", "Mark"),
         Binding("c", "compare", "Compare"),
+        Binding("d", "delete", "Delete"),
     ]
 
     class Mark(Message):
         pass
+
+    class Delete(Message):
+        pass
+
+    def action_delete(self) -> None:
+        self.post_message(self.Delete())
 
     class Compare(Message):
         pass
@@ -190,6 +197,7 @@ class ReflectScreen(GrowthScreen):
         # past sessions
         self._marked: list[int] = []
         self._start_actions: list[tuple[str, object]] = []
+        self._confirm_delete: int | None = None
 
     # Layout ----------------------------------------------------------------------------------
 
@@ -869,6 +877,31 @@ class ReflectScreen(GrowthScreen):
             self._marked.append(info.id)
             self._marked = self._marked[-2:]
         self._fill_past()
+
+    @on(PastTable.Delete)
+    def _delete_past(self) -> None:
+        info = self._selected_session()
+        if info is None:
+            return
+        if self._confirm_delete != info.id:
+            self._confirm_delete = info.id
+            self.notify(
+                f"Press d again to delete the reflection of {_when(info)} for good.",
+                title="Delete?",
+                markup=False,
+            )
+            return
+        self._confirm_delete = None
+        store = self.growth_app.store
+        if self._store_call(
+            "Could not delete", lambda: reflect_repo.delete_session(store, info.id) or True
+        ):
+            self.notify(f"Deleted the reflection of {_when(info)}.", markup=False)
+            self.reload()
+
+    @on(DataTable.RowHighlighted, "#past")
+    def _forget_delete(self) -> None:
+        self._confirm_delete = None
 
     @on(PastTable.Compare)
     def _compare_past(self) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as hs
 
 from growth_tui.domain import reflection as r
 from growth_tui.domain.reflection import Item, StepKind
@@ -221,3 +225,17 @@ def test_markup_and_emoji_pass_through_untouched() -> None:
     text = "Ship [/] v1 [b]x 🚀"
     assert r.summarize({"north_star": text}) == text
     assert r.compare_sessions({}, {"strengths": [text]}).topic("strengths").added == (text,)
+
+
+@given(
+    hs.lists(hs.text(max_size=12), max_size=6),
+    hs.lists(hs.text(max_size=12), max_size=6),
+)
+def test_every_item_is_accounted_for_exactly_once(before: list[str], after: list[str]) -> None:
+    diff = r.diff_items("k", "K", before, after)
+    old = [t.strip() for t in before if t.strip()]
+    new = [t.strip() for t in after if t.strip()]
+    assert len(diff.kept) + len(diff.reworded) + len(diff.removed) == len(old)
+    assert len(diff.kept) + len(diff.reworded) + len(diff.added) == len(new)
+    assert sorted([*diff.kept, *(a for _, a in diff.reworded), *diff.added]) == sorted(new)
+    assert Counter([*diff.removed, *(b for b, _ in diff.reworded)]) <= Counter(old)

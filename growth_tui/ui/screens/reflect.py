@@ -579,7 +579,6 @@ class ReflectScreen(GrowthScreen):
         if result.skills_added:
             n = len(result.skills_added)
             parts.append(f"{n} skill{'s' if n != 1 else ''} added to Goals, ready for a level.")
-        self.notify(" ".join(parts), title="Reflect", markup=False)
         note = self.query_one("#finished-note", Static)
         note.update(Content(" ".join(parts)))
         note.display = True

@@ -263,3 +263,28 @@ async def test_a_busy_database_is_a_message_and_the_answer_waits(
         assert "step 2 of 18" in step_line(app)
     session = reflect_repo.unfinished_session(store, plan_id)
     assert reflect_repo.load_answers(store, session.id) == {"strengths": [Item("Calm")]}
+
+
+async def test_north_star_proposal_is_kept_by_next_only(make_app, store: Store) -> None:
+    plan_id = store.plan_id()
+    session = reflect_repo.start_session(store, plan_id)
+    reflect_repo.save_text(store, session.id, "vision_5_plus", "I want to teach [b]SQL[/] 🌱")
+    reflect_repo.save_step(store, session.id, 12)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_reflect(pilot)
+        await pilot.press("enter")  # resume at the north star
+        await pilot.pause(0.8)  # longer than the save delay
+        area = screen.query_one("#text-editor", TextArea)
+        assert area.text == "Teach [b]SQL[/] 🌱."
+        assert "north_star" not in reflect_repo.load_answers(store, session.id)
+        await pilot.press("ctrl+s")  # skip: the untouched draft is not kept
+        assert "step 14 of 18" in step_line(app)
+        await pilot.press("ctrl+b")
+        assert area.text == "Teach [b]SQL[/] 🌱."  # proposed again
+        assert "north_star" not in reflect_repo.load_answers(store, session.id)
+        await pilot.press("end")
+        await type_keys(pilot, "!")
+        await pilot.press("ctrl+n")
+    answers = reflect_repo.load_answers(store, session.id)
+    assert answers["north_star"] == [Item("Teach [b]SQL[/] 🌱.!")]

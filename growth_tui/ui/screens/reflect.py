@@ -186,6 +186,7 @@ class ReflectScreen(GrowthScreen):
         self._dirty = False
         self._timer: Timer | None = None
         self._proposed = False
+        self._proposal = ""  # the north star drafted from the answers, until it is edited
         self._pending: list[Item] = []  # the answer as of the last change, written by flush()
         # list steps
         self._items: list[str] = []
@@ -439,7 +440,7 @@ class ReflectScreen(GrowthScreen):
             if items:
                 text = items[0].text
             if not text and st.key == rf.NORTH_STAR_KEY:
-                text = rf.propose_north_star(self.answers)
+                text = self._proposal = rf.propose_north_star(self.answers)
                 self._proposed = bool(text)
             area.load_text(text)
             area.move_cursor(area.document.end)
@@ -646,11 +647,12 @@ class ReflectScreen(GrowthScreen):
     def _text_changed(self, event: TextArea.Changed) -> None:
         if self.session is None or self.step.kind is not StepKind.TEXT:
             return
+        text = event.text_area.text
+        if self._proposed and text == self._proposal:
+            return  # the untouched proposal: kept by Next, not by Skip or Back
         saved = self.answers.get(self.step.key, [])
-        if event.text_area.text != (saved[0].text if saved else ""):
+        if text != (saved[0].text if saved else ""):
             self._mark_dirty()
-            return
-        self._proposed = self._proposed and bool(event.text_area.text)
 
     @on(Input.Changed, "#number-input")
     def _number_changed(self, event: Input.Changed) -> None:

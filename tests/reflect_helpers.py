@@ -10,8 +10,8 @@ TRICKY = MARKUP_TEXT + " 🌱"
 
 
 async def type_keys(pilot, text: str) -> None:
-    for char in text:
-        await pilot.press(char)
+    """Type `text` key by key, as a person would."""
+    await pilot.press(*text)
 
 
 async def open_reflect(pilot) -> ReflectScreen:

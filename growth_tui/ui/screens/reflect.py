@@ -417,12 +417,13 @@ class ReflectScreen(GrowthScreen):
         done = round(20 * index / max(1, total - 1)) if total > 1 else 20
         self.query_one("#progress", Static).update(
             Content.from_markup(
-                "[b]$set[/b] · step $n of $total  [$accent]$bar[/][dim]$rest[/]",
+                "[b]$set[/b] · step $n of $total  [$accent]$bar[/][dim]$rest[/]  $last",
                 set=set_title,
                 n=str(index + 1),
                 total=str(total),
                 bar="━" * done,
                 rest="━" * (20 - done),
+                last="last step: Ctrl+N finishes" if index == total - 1 else "",
             )
         )
         self.query_one("#step-title", Static).update(Content(st.title))
@@ -625,6 +626,7 @@ class ReflectScreen(GrowthScreen):
 
     def on_unmount(self) -> None:
         # The widgets are gone by now; flush() writes the answer kept by _mark_dirty().
+        self._proposed = False
         try:
             self.flush()
         except Exception:  # noqa: BLE001 - on the way out: log it, never a traceback

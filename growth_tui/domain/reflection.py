@@ -162,7 +162,7 @@ def _know() -> PromptSet:
                 "Values",
                 "What matters most to you in how you work and live?",
                 "Pick from the list with space, add your own below, then rank your top three "
-                "with 1, 2 and 3.",
+                "with 1, 2 and 3 (0 clears a rank).",
                 "Honesty, Craft, Family",
                 StepKind.CHOICE,
                 choices=VALUE_CHOICES,

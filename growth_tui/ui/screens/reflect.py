@@ -109,7 +109,7 @@ class ValueList(OptionList):
         Binding("1", "rank(1)", "Rank top 3", key_display="1-3"),
         Binding("2", "rank(2)", "Rank 2", show=False),
         Binding("3", "rank(3)", "Rank 3", show=False),
-        Binding("0", "rank(0)", "Unrank", key_display="0"),
+        Binding("0", "rank(0)", "Unrank", show=False),
     ]
 
     class Toggle(Message):

@@ -288,3 +288,19 @@ async def test_north_star_proposal_is_kept_by_next_only(make_app, store: Store) 
         await pilot.press("ctrl+n")
     answers = reflect_repo.load_answers(store, session.id)
     assert answers["north_star"] == [Item("Teach [b]SQL[/] 🌱.!")]
+
+
+async def test_clicking_a_value_picks_it(make_app, store: Store) -> None:
+    plan_id = store.plan_id()
+    session = reflect_repo.start_session(store, plan_id, ["know"])
+    reflect_repo.save_step(store, session.id, 5)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_reflect(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        values = screen.query_one("#values")
+        await pilot.click(values, offset=(4, 2))  # the second row: Balance
+        await pilot.pause(0.1)
+        await pilot.press("escape", "escape")  # leave the session: saved
+    assert reflect_repo.load_answers(store, session.id) == {"values": [Item("Balance")]}

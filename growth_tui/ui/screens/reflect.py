@@ -807,6 +807,10 @@ class ReflectScreen(GrowthScreen):
         self._mark_dirty()
         self.flush()
 
+    @on(OptionList.OptionSelected, "#values")
+    def _value_clicked(self, event: OptionList.OptionSelected) -> None:
+        self._toggle_value(ValueList.Toggle(event.option_index))
+
     @on(ValueList.Toggle)
     def _toggle_value(self, event: ValueList.Toggle) -> None:
         name = self._value_names[event.index]

@@ -1,6 +1,6 @@
 """Make a database with a very long log (default 100,000 entries) and time the log queries.
 
-    PYTHONPATH=. python scripts/big_log.py /tmp/log100k.db --entries 100000
+    python -m tests.benchmarks.big_log /tmp/log100k.db --entries 100000
 
 Used to check that the Log screen's full-log table stays fast; see the report in the PR.
 """

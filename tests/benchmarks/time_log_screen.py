@@ -1,6 +1,6 @@
 """Time how long the Log screen and its full-log table take to show on a database.
 
-    PYTHONPATH=. python scripts/time_log_screen.py /tmp/log10.db [--size 120x40]
+    python -m tests.benchmarks.time_log_screen /tmp/log10.db [--size 120x40]
 
 Runs the real app headless (Textual's test driver), presses F4, waits until the screen has
 shown its data, then presses 5 and waits for the first page of the full log. Prints the times.

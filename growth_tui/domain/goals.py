@@ -1,0 +1,270 @@
+"""Pure rules for shaping a goal: milestones by backward planning, focus-point advice, skill gaps.
+
+Nothing here touches the database or the screen; "today" is always a parameter. The Goals
+screen calls these with plain values and shows what comes back.
+
+Backward planning starts at the goal's due date and walks back towards today: yearly steps
+while more than a year is left, then quarterly steps inside the nearest year, then monthly
+steps inside the nearest quarter. A two-year goal thus gets one yearly checkpoint, three
+quarterly ones before it and a couple of monthly first steps: the near future in detail, the
+far future in broad strokes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+FOCUS_MIN = 3
+FOCUS_MAX = 5
+
+#: no more than this many steps of one scale are proposed (a 10-year goal gets 9 yearly ones)
+MAX_STEPS_PER_SCALE = 9
+
+
+@dataclass(frozen=True)
+class MilestoneProposal:
+    """One proposed step of a backward plan."""
+
+    scale: str  # "year" | "quarter" | "month" (MilestoneScale values)
+    due: date
+    share: float  # the part of the way from today to the goal's due date, 0..1
+    title: str
+
+
+def plan_milestones(
+    due: date,
+    today: date,
+    *,
+    metric: str = "",
+    baseline: float | None = None,
+    target: float | None = None,
+    unit: str = "",
+) -> list[MilestoneProposal]:
+    """Propose yearly / quarterly / monthly steps leading to `due`, soonest first.
+
+    With a numeric target, each step's title names the value to reach by then (a straight line
+    from the baseline, or from zero); otherwise it names the share of the way. A goal due within
+    a month gets no steps (it is already a step).
+    """
+    if due <= today + relativedelta(months=1):
+        return []
+    total_days = (due - today).days
+    dates: dict[date, str] = {}
+
+    def walk_back(anchor: date, months: int, scale: str) -> date:
+        """Add steps every `months` before `anchor` (not before next month); return the first."""
+        first = anchor
+        for count in range(1, MAX_STEPS_PER_SCALE + 1):
+            step = anchor - relativedelta(months=months * count)
+            if step <= today + relativedelta(days=14):
+                break
+            dates.setdefault(step, scale)
+            first = step
+        return first
+
+    anchor = due
+    if due > today + relativedelta(years=1, months=1):
+        anchor = walk_back(due, 12, "year")
+    if anchor > today + relativedelta(months=4):
+        anchor = walk_back(anchor, 3, "quarter")
+    if anchor > today + relativedelta(months=1, days=14):
+        walk_back(anchor, 1, "month")
+
+    proposals = []
+    for step_due in sorted(dates):
+        share = (step_due - today).days / total_days
+        proposals.append(
+            MilestoneProposal(
+                scale=dates[step_due],
+                due=step_due,
+                share=round(share, 3),
+                title=_step_title(share, metric, baseline, target, unit),
+            )
+        )
+    return proposals
+
+
+def _step_title(
+    share: float, metric: str, baseline: float | None, target: float | None, unit: str
+) -> str:
+    if target is not None:
+        start = baseline if baseline is not None else 0.0
+        value = start + (target - start) * share
+        shown = (
+            f"{value:.0f}" if abs(target - start) >= 10 else f"{value:.1f}".rstrip("0").rstrip(".")
+        )
+        what = " ".join(part for part in (unit, metric) if part) or "on the measure"
+        return f"Reach {shown} {what}".strip()
+    return f"{round(share * 100)}% of the way there"
+
+
+def focus_point_advice(count: int) -> str | None:
+    """A one-line nudge when a goal has fewer than 3 or more than 5 focus points, else None."""
+    if count == 0:
+        return "Name 3 to 5 focus points: the few areas where this goal is won."
+    if count < FOCUS_MIN:
+        more = FOCUS_MIN - count
+        return f"{count} focus point{'s' if count > 1 else ''}: {more} more would give this goal a fuller shape (3 to 5 work best)."
+    if count > FOCUS_MAX:
+        return f"{count} focus points spread the effort thin: 3 to 5 work best; merge or park some."
+    return None
+
+
+@dataclass(frozen=True)
+class SkillInput:
+    """A skill as the gap view needs it."""
+
+    skill_id: int
+    name: str
+    kind: str = "hard"
+    current: int | None = None
+    target: int | None = None
+
+
+@dataclass(frozen=True)
+class SkillGap:
+    """One line of the gap view: where a skill stands, where it should go, who works on it."""
+
+    skill_id: int
+    name: str
+    kind: str
+    current: int | None
+    target: int | None
+    gap: int | None  # target - current; None while either level is unknown
+    goals: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def uncovered(self) -> bool:
+        """A real gap that no goal or action works on."""
+        return bool(self.gap and self.gap > 0 and not self.goals and not self.actions)
+
+
+def skill_gaps(
+    skills: Iterable[SkillInput],
+    goals_by_skill: Mapping[int, Sequence[str]] | None = None,
+    actions_by_skill: Mapping[int, Sequence[str]] | None = None,
+) -> list[SkillGap]:
+    """The gap view, biggest gap first; skills with an unknown level after, then closed gaps."""
+    goals_by_skill = goals_by_skill or {}
+    actions_by_skill = actions_by_skill or {}
+    found: list[SkillGap] = []
+    for skill in skills:
+        gap = None
+        if skill.current is not None and skill.target is not None:
+            gap = skill.target - skill.current
+        goals = tuple(goals_by_skill.get(skill.skill_id, ()))
+        actions = tuple(actions_by_skill.get(skill.skill_id, ()))
+        if gap is None:
+            note = "set the current level" if skill.current is None else "set a target level"
+        elif gap <= 0:
+            note = "at or above target"
+        elif not goals and not actions:
+            note = "no goal works on this yet"
+        else:
+            note = ""
+        found.append(
+            SkillGap(
+                skill_id=skill.skill_id,
+                name=skill.name,
+                kind=skill.kind,
+                current=skill.current,
+                target=skill.target,
+                gap=gap,
+                goals=goals,
+                actions=actions,
+                note=note,
+            )
+        )
+
+    def order(item: SkillGap) -> tuple[int, int, str]:
+        if item.gap is None:
+            return (1, 0, item.name.casefold())
+        if item.gap <= 0:
+            return (2, 0, item.name.casefold())
+        return (0, -item.gap, item.name.casefold())
+
+    return sorted(found, key=order)
+
+
+@dataclass(frozen=True)
+class LetterCheck:
+    """One SMART letter of a goal: is it there, and a one-line hint if not."""
+
+    letter: str  # "S" | "M" | "A" | "R" | "T"
+    name: str
+    ok: bool
+    hint: str = ""
+
+
+@dataclass
+class GoalFields:
+    """The SMART fields of a goal as typed in the editor (empty strings for blanks)."""
+
+    title: str = ""
+    metric: str = ""
+    target: float | None = None
+    due: date | None = None
+    why_achievable: str = ""
+    obstacles: str = ""
+    resources: str = ""
+    why_relevant: str = ""
+
+
+def smart_letters(fields: GoalFields, today: date) -> list[LetterCheck]:
+    """A plain check of the five letters: empty or clearly weak ones get a hint.
+
+    The offline coach (`growth_tui.domain.coach.judge_goal`) has richer rules; the editor uses
+    it when present and falls back to this.
+    """
+    title = fields.title.strip()
+    checks = []
+    if not title:
+        checks.append(LetterCheck("S", "Specific", False, "Say in one sentence what will be true."))
+    elif len(title.split()) < 3:
+        checks.append(
+            LetterCheck("S", "Specific", False, "A few more words: what exactly, for whom, where?")
+        )
+    else:
+        checks.append(LetterCheck("S", "Specific", True))
+    if not fields.metric.strip() and fields.target is None:
+        checks.append(
+            LetterCheck("M", "Measurable", False, "Name a number to watch and the value to reach.")
+        )
+    elif fields.target is None:
+        checks.append(LetterCheck("M", "Measurable", False, "Add the target value to reach."))
+    else:
+        checks.append(LetterCheck("M", "Measurable", True))
+    if not (fields.why_achievable.strip() or fields.obstacles.strip() or fields.resources.strip()):
+        checks.append(
+            LetterCheck(
+                "A",
+                "Achievable",
+                False,
+                "Why is this within reach, what could block it, who helps?",
+            )
+        )
+    else:
+        checks.append(LetterCheck("A", "Achievable", True))
+    if not fields.why_relevant.strip():
+        checks.append(
+            LetterCheck("R", "Relevant", False, "Tie it to your north star, values or team.")
+        )
+    else:
+        checks.append(LetterCheck("R", "Relevant", True))
+    if fields.due is None:
+        checks.append(LetterCheck("T", "Time-bound", False, "Pick a date, e.g. end of quarter."))
+    elif fields.due < today:
+        checks.append(
+            LetterCheck(
+                "T", "Time-bound", False, "That date has passed: set a new one or close it."
+            )
+        )
+    else:
+        checks.append(LetterCheck("T", "Time-bound", True))
+    return checks

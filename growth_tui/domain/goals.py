@@ -268,3 +268,47 @@ def smart_letters(fields: GoalFields, today: date) -> list[LetterCheck]:
     else:
         checks.append(LetterCheck("T", "Time-bound", True))
     return checks
+
+
+_LETTER_RULES = {
+    "smart-specific": "S",
+    "smart-measurable": "M",
+    "smart-achievable": "A",
+    "smart-relevant": "R",
+    "smart-time-bound": "T",
+}
+_LETTER_NAMES = {
+    "S": "Specific",
+    "M": "Measurable",
+    "A": "Achievable",
+    "R": "Relevant",
+    "T": "Time-bound",
+}
+
+
+def check_letters(fields: GoalFields, today: date, *, north_star: str = "") -> list[LetterCheck]:
+    """The five letters for the editor: the coach's SMART rules when present, else `smart_letters`.
+
+    Used while the coach module is still being merged; both give one hint per weak letter.
+    """
+    try:
+        from growth_tui.domain.coach import judge_goal
+    except ImportError:
+        return smart_letters(fields, today)
+    findings = judge_goal(
+        fields.title,
+        metric=fields.metric,
+        target=fields.target,
+        due=fields.due,
+        why_achievable=fields.why_achievable,
+        obstacles=fields.obstacles,
+        resources=fields.resources,
+        why_relevant=fields.why_relevant,
+        today=today,
+        north_star=north_star,
+    )
+    hints = {_LETTER_RULES[f.rule_id]: f.hint for f in findings if f.rule_id in _LETTER_RULES}
+    return [
+        LetterCheck(letter, name, letter not in hints, hints.get(letter, ""))
+        for letter, name in _LETTER_NAMES.items()
+    ]

@@ -780,6 +780,8 @@ class UndoToken:
 
     label: str  # "goal", "action"… for the toast
     title: str  # the deleted thing's own text
+    table: str  # the deleted row's table ("goal", "focus_point"…)
+    row_id: int  # and its id: where the cursor goes back to after an undo
     rows: tuple[tuple[str, dict[str, Any]], ...]
     cleared: tuple[tuple[str, dict[str, Any], str, Any], ...]  # table, primary key, column, value
 
@@ -852,6 +854,8 @@ def _delete(
     return UndoToken(
         label=label,
         title=title,
+        table=table.name,
+        row_id=row_id,
         rows=tuple((name, row) for (name, _), row in ordered),
         cleared=tuple(cleared),
     )
@@ -938,7 +942,14 @@ def delete_focus_point(
         title = point.title
     order = {t.name: i for i, t in enumerate(SQLModel.metadata.sorted_tables)}
     ordered = sorted(rows.items(), key=lambda item: order[item[0][0]])
-    return UndoToken("focus point", title, tuple((n, r) for (n, _), r in ordered), tuple(cleared))
+    return UndoToken(
+        "focus point",
+        title,
+        "focus_point",
+        focus_point_id,
+        tuple((n, r) for (n, _), r in ordered),
+        tuple(cleared),
+    )
 
 
 def delete_action(store: Store, action_id: int) -> UndoToken:

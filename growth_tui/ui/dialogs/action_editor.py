@@ -52,13 +52,12 @@ class ActionEditor(FormDialog[ActionDraft]):
     """New or existing action under a goal."""
 
     DEFAULT_CSS = """
-    ActionEditor RadioSet { width: 100%; }
-    ActionEditor Horizontal.row { height: auto; }
-    ActionEditor Horizontal.row > Vertical { height: auto; width: 1fr; }
-    ActionEditor #weekdays { height: auto; }
+    ActionEditor RadioSet { width: 1fr; layout: horizontal; }
+    ActionEditor RadioSet > RadioButton { margin-right: 2; }
     ActionEditor #weekdays Checkbox { margin-right: 1; }
     ActionEditor #once, ActionEditor #recurring { height: auto; }
-    ActionEditor Select { width: 100%; }
+    ActionEditor Horizontal.field > Select { width: 1fr; }
+    ActionEditor #interval { width: 8; }
     """
 
     def __init__(
@@ -92,81 +91,96 @@ class ActionEditor(FormDialog[ActionDraft]):
         return getattr(self.action, name) if self.action is not None else None
 
     def compose_form(self) -> ComposeResult:
-        yield self.label("What will you do? (a cadence and minutes may be typed in the line)", first=True)
-        yield TextInput(
-            self._get("title") or "",
-            placeholder="e.g. 30 min Python practice every Tue and Thu",
-            id="title",
+        row = self.row
+        yield row(
+            "What",
+            TextInput(
+                self._get("title") or "",
+                placeholder="e.g. 30 min Python practice every Tue and Thu",
+                id="title",
+            ),
         )
         yield Static("", id="parsed", classes="hint")
         yield Static("", id="advice", classes="warn")
         recurring = (self._get("kind") or "once") == "recurring"
-        with RadioSet(id="kind", compact=True):
-            yield RadioButton("One-off, with a due date", value=not recurring, name="once")
-            yield RadioButton("Recurring", value=recurring, name="recurring")
+        with Horizontal(classes="field"):
+            yield Static("Kind", classes="name")
+            with RadioSet(id="kind", compact=True):
+                yield RadioButton("One-off", value=not recurring, id="kind-once")
+                yield RadioButton("Recurring", value=recurring, id="kind-recurring")
         with Vertical(id="once"):
-            yield self.label("Due")
-            yield DateField(self._get("due"), today=self.today, id="due")
+            yield row("Due", DateField(self._get("due"), today=self.today, id="due"))
         cadence = self.cadence or Cadence("weekly")
         with Vertical(id="recurring"):
-            with Horizontal(classes="row"):
-                with Vertical():
-                    yield self.label("Repeats")
-                    yield Select(
-                        [(Content(label), value) for value, label in FREQS],
-                        value=cadence.freq,
-                        allow_blank=False,
-                        id="freq",
-                        compact=True,
-                    )
-                with Vertical():
-                    yield self.label("Every N (days / weeks / months)")
-                    yield TextInput(str(cadence.interval), type="integer", id="interval")
-            yield self.label("On these days (weekly)")
-            with Horizontal(id="weekdays"):
+            yield row(
+                "Repeats",
+                Select(
+                    [(Content(label), value) for value, label in FREQS],
+                    value=cadence.freq,
+                    allow_blank=False,
+                    id="freq",
+                    compact=True,
+                ),
+                "every N",
+                TextInput(str(cadence.interval), type="integer", id="interval"),
+            )
+            with Horizontal(classes="field", id="weekdays"):
+                yield Static("On", classes="name")
                 for number, name in enumerate(WEEKDAYS):
                     yield Checkbox(
                         name, number in cadence.weekdays, id=f"wd-{number}", compact=True
                     )
-            yield self.label("Day of the month (monthly; 31 = the month's last day)")
-            yield TextInput(
-                str(cadence.month_day) if cadence.month_day else "",
-                type="integer",
-                placeholder="blank: the start day's date",
-                id="month_day",
+            yield row(
+                "Month day",
+                TextInput(
+                    str(cadence.month_day) if cadence.month_day else "",
+                    type="integer",
+                    placeholder="monthly: 1-31 (31 = last day); blank: the start day",
+                    id="month_day",
+                ),
             )
-            with Horizontal(classes="row"):
-                with Vertical():
-                    yield self.label("Starts")
-                    yield DateField(
-                        self._get("starts_on") or self.today, today=self.today, id="starts_on"
-                    )
-                with Vertical():
-                    yield self.label("Ends (optional)")
-                    yield DateField(
-                        self._get("ends_on"), today=self.today, empty_hint="no end", id="ends_on"
-                    )
+            yield row(
+                "Starts",
+                DateField(self._get("starts_on") or self.today, today=self.today, id="starts_on"),
+            )
+            yield row(
+                "Ends",
+                DateField(
+                    self._get("ends_on"), today=self.today, empty_hint="no end", id="ends_on"
+                ),
+            )
             yield Static("", id="schedule", classes="hint")
-        yield self.label("Planned minutes each time")
         minutes = self._get("planned_minutes")
-        yield TextInput("" if minutes is None else str(minutes), type="integer", id="minutes")
+        yield row(
+            "Minutes",
+            TextInput(
+                "" if minutes is None else str(minutes),
+                type="integer",
+                placeholder="planned minutes each time",
+                id="minutes",
+            ),
+        )
         if self.focus_points:
-            yield self.label("Focus point")
-            yield Select(
-                [(Content(c.label), c.id) for c in self.focus_points],
-                value=self.focus_point_id if self.focus_point_id else Select.NULL,
-                prompt="(none)",
-                id="focus_point",
-                compact=True,
+            yield row(
+                "Focus",
+                Select(
+                    [(Content(c.label), c.id) for c in self.focus_points],
+                    value=self.focus_point_id if self.focus_point_id else Select.NULL,
+                    prompt="(no focus point)",
+                    id="focus_point",
+                    compact=True,
+                ),
             )
         if self.supporters:
-            yield self.label("Depends on someone? (the person who helps)")
-            yield Select(
-                [(Content(c.label), c.id) for c in self.supporters],
-                value=self._get("supporter_id") or Select.NULL,
-                prompt="(nobody)",
-                id="supporter",
-                compact=True,
+            yield row(
+                "Helped by",
+                Select(
+                    [(Content(c.label), c.id) for c in self.supporters],
+                    value=self._get("supporter_id") or Select.NULL,
+                    prompt="(nobody: it is all in my hands)",
+                    id="supporter",
+                    compact=True,
+                ),
             )
 
     def on_mount(self) -> None:
@@ -194,7 +208,7 @@ class ActionEditor(FormDialog[ActionDraft]):
         self._refresh_readbacks()
 
     def _fill_cadence(self, cadence: Cadence) -> None:
-        self.query_one("#kind", RadioSet).query_one("RadioButton[name='recurring']", RadioButton).value = True
+        self.query_one("#kind-recurring", RadioButton).value = True
         self.query_one("#freq", Select).value = cadence.freq
         self.query_one("#interval", Input).value = str(cadence.interval)
         for number in range(7):
@@ -220,7 +234,7 @@ class ActionEditor(FormDialog[ActionDraft]):
 
     def _is_recurring(self) -> bool:
         pressed = self.query_one("#kind", RadioSet).pressed_button
-        return pressed is not None and pressed.name == "recurring"
+        return pressed is not None and pressed.id == "kind-recurring"
 
     def _show_kind(self, recurring: bool | None = None) -> None:
         if recurring is None:
@@ -259,11 +273,16 @@ class ActionEditor(FormDialog[ActionDraft]):
         saved = self._saved_title()
         parsed = self.query_one("#parsed", Static)
         if text and saved != text:
-            parsed.update(Content(f"Saved as “{saved}”; cadence and minutes filled in below."))
-        else:
-            parsed.update(Content(""))
+            parsed.update(
+                Content.from_markup(
+                    "Saved as “$saved”; cadence and minutes filled in below.", saved=saved
+                )
+            )
+        parsed.display = bool(text and saved != text)
         advice = _action_findings(saved)
-        self.query_one("#advice", Static).update(Content("\n".join(f"! {a}" for a in advice)))
+        advice_line = self.query_one("#advice", Static)
+        advice_line.update(Content("\n".join(f"! {a}" for a in advice)))
+        advice_line.display = bool(advice)
         schedule = self.query_one("#schedule", Static)
         if self._is_recurring():
             try:
@@ -293,7 +312,10 @@ class ActionEditor(FormDialog[ActionDraft]):
             except (RecurrenceError, ValueError) as error:
                 self.refuse(str(error), self.query_one("#interval", Input))
                 return None
-            starts, ends = self.query_one("#starts_on", DateField), self.query_one("#ends_on", DateField)
+            starts, ends = (
+                self.query_one("#starts_on", DateField),
+                self.query_one("#ends_on", DateField),
+            )
             for dates in (starts, ends):
                 if dates.error:
                     self.refuse(dates.error, dates.input)

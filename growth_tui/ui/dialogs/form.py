@@ -11,7 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
@@ -51,7 +51,11 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
     FormDialog .hint { color: $text-muted; padding: 0 1; height: auto; }
     FormDialog .warn { color: $text-warning; padding: 0 1; height: auto; }
     FormDialog .ok { color: $text-success; padding: 0 1; height: auto; }
-    FormDialog TextInput { margin-bottom: 1; }
+    FormDialog .section { text-style: bold; margin-top: 1; height: auto; }
+    FormDialog Horizontal.field { height: auto; }
+    FormDialog Horizontal.field > .name { width: 11; color: $text-muted; padding-right: 1; }
+    FormDialog Horizontal.field > .name.inner { width: auto; padding: 0 1; }
+    FormDialog Horizontal.field > Input, FormDialog Horizontal.field > DateField { width: 1fr; }
     """
 
     def compose(self) -> ComposeResult:
@@ -67,6 +71,21 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
     @staticmethod
     def label(text: str, *, first: bool = False) -> Static:
         return Static(Content(text), classes="label first" if first else "label")
+
+    @staticmethod
+    def section(text: str) -> Static:
+        return Static(Content(text), classes="section")
+
+    @staticmethod
+    def row(*parts: Any) -> Horizontal:
+        """A form line: name, field, and optionally more (name, field) pairs side by side."""
+        children = []
+        for index, part in enumerate(parts):
+            if isinstance(part, str):
+                children.append(Static(Content(part), classes="name inner" if index else "name"))
+            else:
+                children.append(part)
+        return Horizontal(*children, classes="field")
 
     def collect(self) -> ResultT | None:
         raise NotImplementedError

@@ -47,10 +47,9 @@ class GoalEditor(FormDialog[GoalDraft]):
     """New or existing goal. `goal` holds current values (a Goal row or None for a new one)."""
 
     DEFAULT_CSS = """
-    GoalEditor #letters { height: 1; margin-bottom: 1; }
-    GoalEditor Horizontal.row { height: auto; }
-    GoalEditor Horizontal.row > Vertical { height: auto; width: 1fr; }
-    GoalEditor RadioSet { width: 100%; }
+    GoalEditor #letters { height: 1; }
+    GoalEditor RadioSet { width: 1fr; layout: horizontal; }
+    GoalEditor RadioSet > RadioButton { margin-right: 2; }
     GoalEditor SelectionList { height: auto; max-height: 8; }
     """
 
@@ -85,53 +84,89 @@ class GoalEditor(FormDialog[GoalDraft]):
         return self._value(name) or ""
 
     def compose_form(self) -> ComposeResult:
+        row = self.row
         yield Static("", id="letters")
-        with RadioSet(id="track", compact=True):
-            for value, label in TRACKS:
-                yield RadioButton(label, value=value == self.track, name=value)
-        yield self.label("S · Specific: what will be true when it is done?")
-        yield TextInput(self._text("title"), placeholder="e.g. Lead the design of two cross-team projects", id="title")
+        with Horizontal(classes="field"):
+            yield Static("Track", classes="name")
+            with RadioSet(id="track", compact=True):
+                for value, label in TRACKS:
+                    yield RadioButton(label, value=value == self.track, name=value)
+        yield self.section("S · Specific: what will be true when it is done?")
+        yield row(
+            "Goal",
+            TextInput(
+                self._text("title"),
+                placeholder="e.g. lead the design of two cross-team projects",
+                id="title",
+            ),
+        )
         yield Static("", id="check-S", classes="hint")
-        yield self.label("M · Measurable: what number shows progress?")
-        with Horizontal(classes="row"):
-            with Vertical():
-                yield TextInput(self._text("metric"), placeholder="metric, e.g. talks given", id="metric")
-            with Vertical():
-                yield TextInput(self._text("unit"), placeholder="unit (optional)", id="unit")
-        with Horizontal(classes="row"):
-            with Vertical():
-                yield TextInput(show_number(self._value("baseline")), placeholder="start value", id="baseline")
-            with Vertical():
-                yield TextInput(show_number(self._value("target")), placeholder="target", id="target")
-            with Vertical():
-                yield TextInput(show_number(self._value("current_value")), placeholder="now", id="current_value")
+        yield self.section("M · Measurable: what number shows progress?")
+        yield row(
+            "Metric",
+            TextInput(self._text("metric"), placeholder="e.g. talks given", id="metric"),
+            "Unit",
+            TextInput(self._text("unit"), placeholder="optional", id="unit"),
+        )
+        yield row(
+            "Start",
+            TextInput(show_number(self._value("baseline")), placeholder="0", id="baseline"),
+            "Target",
+            TextInput(show_number(self._value("target")), placeholder="", id="target"),
+            "Now",
+            TextInput(show_number(self._value("current_value")), id="current_value"),
+        )
         yield Static("", id="check-M", classes="hint")
-        yield self.label("A · Achievable: why is this a good goal for me?")
-        yield TextInput(self._text("why_achievable"), placeholder="what makes it within reach", id="why_achievable")
-        yield TextInput(self._text("obstacles"), placeholder="what could get in the way", id="obstacles")
-        yield TextInput(self._text("resources"), placeholder="who or what would help", id="resources")
+        yield self.section("A · Achievable: why is this a good goal for me?")
+        yield row(
+            "Why me",
+            TextInput(
+                self._text("why_achievable"),
+                placeholder="what makes it within reach",
+                id="why_achievable",
+            ),
+        )
+        yield row(
+            "Obstacles",
+            TextInput(
+                self._text("obstacles"), placeholder="what could get in the way", id="obstacles"
+            ),
+        )
+        yield row(
+            "Help",
+            TextInput(
+                self._text("resources"), placeholder="who or what would help", id="resources"
+            ),
+        )
         yield Static("", id="check-A", classes="hint")
-        yield self.label("R · Relevant: how does it serve my north star, values, team?")
-        yield TextInput(self._text("why_relevant"), placeholder="why this, why now", id="why_relevant")
+        yield self.section("R · Relevant: how does it serve my north star, values, team?")
+        yield row(
+            "Why",
+            TextInput(
+                self._text("why_relevant"), placeholder="why this, why now", id="why_relevant"
+            ),
+        )
         yield Static("", id="check-R", classes="hint")
-        yield self.label("T · Time-bound: by when? (a quarter from today is suggested)")
+        yield self.section("T · Time-bound: by when? A quarter from today is suggested.")
         due = self._value("due") if self.goal is not None else default_due(self.today)
-        yield DateField(due, today=self.today, id="due")
+        yield row("Due", DateField(due, today=self.today, id="due"))
         yield Static("", id="check-T", classes="hint")
         if self.skills:
-            yield self.label("Skills this goal builds (space to tick)")
+            yield self.section("Skills this goal builds (space ticks)")
             yield SelectionList[int](
                 *(Selection(Content(c.label), c.id, c.id in self.skill_ids) for c in self.skills),
                 id="skills",
+                compact=True,
             )
         if self.supporters:
-            yield self.label("People who help with it (space to tick)")
+            yield self.section("People who help with it (space ticks)")
             yield SelectionList[int](
                 *(
                     Selection(Content(c.label), c.id, c.id in self.supporter_ids)
                     for c in self.supporters
                 ),
                 id="supporters",
+                compact=True,
             )
 
     def on_mount(self) -> None:
@@ -176,9 +211,7 @@ class GoalEditor(FormDialog[GoalDraft]):
                 line.update(Content(f"✗ {check.name}: {check.hint}"))
             line.set_class(check.ok, "ok")
             line.set_class(not check.ok, "warn")
-        self.query_one("#letters", Static).update(
-            Content.assemble(Content("SMART  "), *strip)
-        )
+        self.query_one("#letters", Static).update(Content.assemble(Content("SMART  "), *strip))
 
     def collect(self) -> GoalDraft | None:
         due_field = self.query_one("#due", DateField)
@@ -186,7 +219,15 @@ class GoalEditor(FormDialog[GoalDraft]):
             self.refuse(due_field.error, due_field.input)
             return None
         values: dict[str, Any] = {}
-        for name in ("title", "metric", "unit", "why_achievable", "obstacles", "resources", "why_relevant"):
+        for name in (
+            "title",
+            "metric",
+            "unit",
+            "why_achievable",
+            "obstacles",
+            "resources",
+            "why_relevant",
+        ):
             values[name] = self.query_one(f"#{name}", Input).value.strip()
         for name in ("baseline", "target", "current_value"):
             widget = self.query_one(f"#{name}", Input)
@@ -198,9 +239,7 @@ class GoalEditor(FormDialog[GoalDraft]):
         values["due"] = due_field.value
         pressed = self.query_one("#track", RadioSet).pressed_button
         values["track"] = pressed.name if pressed is not None and pressed.name else self.track
-        skill_ids = (
-            list(self.query_one("#skills", SelectionList).selected) if self.skills else []
-        )
+        skill_ids = list(self.query_one("#skills", SelectionList).selected) if self.skills else []
         supporter_ids = (
             list(self.query_one("#supporters", SelectionList).selected) if self.supporters else []
         )

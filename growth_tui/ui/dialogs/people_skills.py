@@ -64,7 +64,9 @@ class SkillEditor(FormDialog[SkillDraft]):
                 yield self.label("Where I am now")
                 yield Select(
                     [(Content(label), value) for value, label in LEVELS],
-                    value=skill.current_level if skill and skill.current_level is not None else Select.NULL,
+                    value=skill.current_level
+                    if skill and skill.current_level is not None
+                    else Select.NULL,
                     prompt="(not rated)",
                     id="current",
                     compact=True,
@@ -73,7 +75,9 @@ class SkillEditor(FormDialog[SkillDraft]):
                 yield self.label("Where I want to be")
                 yield Select(
                     [(Content(label), value) for value, label in LEVELS],
-                    value=skill.target_level if skill and skill.target_level is not None else Select.NULL,
+                    value=skill.target_level
+                    if skill and skill.target_level is not None
+                    else Select.NULL,
                     prompt="(no target)",
                     id="target",
                     compact=True,

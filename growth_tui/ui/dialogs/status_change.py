@@ -50,7 +50,9 @@ class StatusDialog(FormDialog[StatusDraft]):
 
     def compose_form(self) -> ComposeResult:
         yield Static(
-            Content.from_markup("Goal: [b]$title[/b]  (now $status)", title=self.goal_title, status=self.current),
+            Content.from_markup(
+                "Goal: [b]$title[/b]  (now $status)", title=self.goal_title, status=self.current
+            ),
             classes="label first",
         )
         with RadioSet(id="status", compact=True):

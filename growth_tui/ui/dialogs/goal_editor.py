@@ -13,7 +13,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -76,6 +76,7 @@ class GoalEditor(FormDialog[GoalDraft]):
         self.supporter_ids = set(supporter_ids or [])
         self.north_star = north_star
         self.TITLE_TEXT = title or ("Edit goal" if goal is not None else "New goal")
+        self._last_checks: list[Any] | None = None
 
     def _value(self, name: str) -> Any:
         return getattr(self.goal, name) if self.goal is not None else None
@@ -200,6 +201,9 @@ class GoalEditor(FormDialog[GoalDraft]):
 
     def _check(self) -> None:
         checks = check_letters(self._fields_for_check(), self.today, north_star=self.north_star)
+        if checks == self._last_checks:  # most keystrokes change nothing: skip the re-layout
+            return
+        self._last_checks = checks
         strip = []
         for check in checks:
             mark = ("✓", "$text-success") if check.ok else ("✗", "bold $text-warning")

@@ -68,6 +68,21 @@ def _label(*parts: tuple[str, str] | str) -> Text:
     return label
 
 
+class PlanTree(Tree[NodeRef]):
+    """The plan as a tree; Home / End jump to the first / last line."""
+
+    BINDINGS = [
+        Binding("home", "first_line", "First line", show=False),
+        Binding("end", "last_line", "Last line", show=False),
+    ]
+
+    def action_first_line(self) -> None:
+        self.cursor_line = 0
+
+    def action_last_line(self) -> None:
+        self.cursor_line = self.last_line
+
+
 class GoalsScreen(GrowthScreen):
     MODE = "goals"
     BINDINGS = [
@@ -113,7 +128,7 @@ class GoalsScreen(GrowthScreen):
         self.outline: Any = None
         self.undo_token: Any = None
         self._select_after: NodeRef | None = None
-        self._expanded: set[NodeRef] | None = None
+        self._collapsed: set[NodeRef] | None = None
 
     # -- building and loading ----------------------------------------------------------------
 
@@ -121,7 +136,7 @@ class GoalsScreen(GrowthScreen):
         yield self.nav_bar()
         yield Static("", id="north-star")
         with Horizontal(id="goals-body"):
-            tree: Tree[NodeRef] = Tree("Plan", id="plan-tree")
+            tree = PlanTree("Plan", id="plan-tree")
             tree.show_root = False
             tree.auto_expand = False
             tree.guide_depth = 2
@@ -172,17 +187,13 @@ class GoalsScreen(GrowthScreen):
     def _fill_tree(self) -> None:
         tree: Tree[NodeRef] = self.query_one("#plan-tree", Tree)
         keep = self._select_after or self._cursor_ref()
-        if self._expanded is None:
-            self._expanded = {NodeRef("track", "career"), NodeRef("track", "personal")}
-            self._expanded |= {NodeRef("goal", v.goal.id) for v in self.outline.goals}
-            self._expanded |= {
-                NodeRef("focus", p.focus_point.id)
-                for v in self.outline.goals
-                for p in v.focus_points
-            }
+        if self._collapsed is None:
+            self._collapsed = {NodeRef("closed"), NodeRef("skills"), NodeRef("supporters")}
         else:
-            self._expanded = {
-                node.data for node in self._walk(tree.root) if node.is_expanded and node.data
+            self._collapsed = {
+                node.data
+                for node in self._walk(tree.root)
+                if node.data and node.allow_expand and not node.is_expanded
             }
         tree.clear()
         outline = self.outline
@@ -223,10 +234,10 @@ class GoalsScreen(GrowthScreen):
                 data=NodeRef("supporter", person.id),
             )
         for node in self._walk(tree.root):
-            if node.data in self._expanded and node.allow_expand:
+            if node.data not in self._collapsed and node.allow_expand:
                 node.expand()
         self._select_after = None
-        self._move_cursor(keep)
+        self.call_after_refresh(self._move_cursor, keep)
 
     def _add_goal(self, parent: TreeNode[NodeRef], view: Any) -> None:
         goal = view.goal
@@ -314,10 +325,15 @@ class GoalsScreen(GrowthScreen):
         for node in self._walk(tree.root):
             if node.data == ref:
                 parent = node.parent
+                folded = False
                 while parent is not None:
+                    folded = folded or not parent.is_expanded
                     parent.expand()
                     parent = parent.parent
-                tree.move_cursor(node)
+                if folded:  # the tree lays out the unfolded lines on the next refresh
+                    self.call_after_refresh(tree.move_cursor, node)
+                else:
+                    tree.move_cursor(node)
                 return
 
     # -- the detail pane ---------------------------------------------------------------------
@@ -634,7 +650,9 @@ class GoalsScreen(GrowthScreen):
             style = "bold" if gap.skill_id == skill_id else ""
             lines.append(
                 Content.assemble(
-                    (Content(f"{name:<{width}}"), style),
+                    Content.styled(f"{name:<{width}}", style)
+                    if style
+                    else Content(f"{name:<{width}}"),
                     f"  {now:>3}  {target:>4}  ",
                     (f"{size:>3}", "$text-warning" if gap.gap and gap.gap > 0 else "$text-muted"),
                 )
@@ -670,7 +688,10 @@ class GoalsScreen(GrowthScreen):
         for person in self.outline.supporters:
             style = "bold" if person.id == supporter_id else ""
             lines.append(
-                Content.assemble((Content(person.name), style), (f"  {person.role}", "$text-muted"))
+                Content.assemble(
+                    Content.styled(person.name, style) if style else Content(person.name),
+                    (f"  {person.role}", "$text-muted"),
+                )
             )
             if person.helps_with:
                 lines.append(Content.assemble("  helps with: ", Content(person.helps_with)))

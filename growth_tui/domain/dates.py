@@ -30,7 +30,7 @@ import re
 from datetime import date
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
-from dateutil.relativedelta import weekday as rel_weekday
+from dateutil.relativedelta import weekday as RelWeekday  # noqa: N812 - a type name
 
 __all__ = [
     "DateParseError",
@@ -44,7 +44,7 @@ __all__ = [
 
 EXAMPLES = "2027-03-31, in 6 weeks, end of quarter, Q3, next friday or end of year"
 
-_WEEKDAYS: dict[str, rel_weekday] = {
+_WEEKDAYS: dict[str, RelWeekday] = {
     "monday": MO,
     "mon": MO,
     "tuesday": TU,

@@ -5,10 +5,10 @@ from datetime import date
 from growth_tui.domain.goals import (
     GoalFields,
     SkillInput,
+    check_letters,
     focus_point_advice,
     plan_milestones,
     skill_gaps,
-    smart_letters,
 )
 
 TODAY = date(2026, 11, 22)
@@ -84,11 +84,12 @@ def test_skill_gaps_biggest_first_and_coverage() -> None:
     assert gaps[3].note == "at or above target"
 
 
-def test_smart_letters_mark_empty_and_weak_letters() -> None:
-    empty = smart_letters(GoalFields(), TODAY)
+def test_check_letters_follow_the_coach() -> None:
+    empty = check_letters(GoalFields(), TODAY)
+    assert [c.letter for c in empty] == ["S", "M", "A", "R", "T"]
     assert [c.letter for c in empty if not c.ok] == ["S", "M", "A", "R", "T"]
-    assert all(c.hint for c in empty)
-    full = smart_letters(
+    assert all(c.hint for c in empty if not c.ok)
+    full = check_letters(
         GoalFields(
             title="Become a staff engineer",
             metric="cross-team designs led",
@@ -99,7 +100,7 @@ def test_smart_letters_mark_empty_and_weak_letters() -> None:
         ),
         TODAY,
     )
-    assert all(c.ok for c in full)
-    late = smart_letters(GoalFields(title="x", due=date(2026, 1, 1)), TODAY)
-    assert {c.letter: c.ok for c in late}["T"] is False
-    assert {c.letter: c.ok for c in late}["S"] is False
+    assert all(c.ok for c in full) and all(not c.hint for c in full)
+    late = {c.letter: c for c in check_letters(GoalFields(title="x", due=date(2026, 1, 1)), TODAY)}
+    assert not late["T"].ok and late["T"].hint  # a date in the past
+    assert late["T"].hint != empty[4].hint  # says something else than "no date"

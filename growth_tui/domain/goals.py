@@ -18,6 +18,8 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from growth_tui.domain.coach import judge_goal
+
 FOCUS_MIN = 3
 FOCUS_MAX = 5
 
@@ -216,60 +218,6 @@ class GoalFields:
     why_relevant: str = ""
 
 
-def smart_letters(fields: GoalFields, today: date) -> list[LetterCheck]:
-    """A plain check of the five letters: empty or clearly weak ones get a hint.
-
-    The offline coach (`growth_tui.domain.coach.judge_goal`) has richer rules; the editor uses
-    it when present and falls back to this.
-    """
-    title = fields.title.strip()
-    checks = []
-    if not title:
-        checks.append(LetterCheck("S", "Specific", False, "Say in one sentence what will be true."))
-    elif len(title.split()) < 3:
-        checks.append(
-            LetterCheck("S", "Specific", False, "A few more words: what exactly, for whom, where?")
-        )
-    else:
-        checks.append(LetterCheck("S", "Specific", True))
-    if not fields.metric.strip() and fields.target is None:
-        checks.append(
-            LetterCheck("M", "Measurable", False, "Name a number to watch and the value to reach.")
-        )
-    elif fields.target is None:
-        checks.append(LetterCheck("M", "Measurable", False, "Add the target value to reach."))
-    else:
-        checks.append(LetterCheck("M", "Measurable", True))
-    if not (fields.why_achievable.strip() or fields.obstacles.strip() or fields.resources.strip()):
-        checks.append(
-            LetterCheck(
-                "A",
-                "Achievable",
-                False,
-                "Why is this within reach, what could block it, who helps?",
-            )
-        )
-    else:
-        checks.append(LetterCheck("A", "Achievable", True))
-    if not fields.why_relevant.strip():
-        checks.append(
-            LetterCheck("R", "Relevant", False, "Tie it to your north star, values or team.")
-        )
-    else:
-        checks.append(LetterCheck("R", "Relevant", True))
-    if fields.due is None:
-        checks.append(LetterCheck("T", "Time-bound", False, "Pick a date, e.g. end of quarter."))
-    elif fields.due < today:
-        checks.append(
-            LetterCheck(
-                "T", "Time-bound", False, "That date has passed: set a new one or close it."
-            )
-        )
-    else:
-        checks.append(LetterCheck("T", "Time-bound", True))
-    return checks
-
-
 _LETTER_RULES = {
     "smart-specific": "S",
     "smart-measurable": "M",
@@ -287,14 +235,8 @@ _LETTER_NAMES = {
 
 
 def check_letters(fields: GoalFields, today: date, *, north_star: str = "") -> list[LetterCheck]:
-    """The five letters for the editor: the coach's SMART rules when present, else `smart_letters`.
-
-    Used while the coach module is still being merged; both give one hint per weak letter.
-    """
-    try:
-        from growth_tui.domain.coach import judge_goal
-    except ImportError:
-        return smart_letters(fields, today)
+    """The five letters for the editor, judged by the coach's smart-* rules: one hint per weak
+    letter, so the editor and the coach never disagree."""
     findings = judge_goal(
         fields.title,
         metric=fields.metric,

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Select, Static
 
+from growth_tui.domain.coach import judge_action
 from growth_tui.domain.recurrence import (
     Cadence,
     RecurrenceError,
@@ -41,10 +42,6 @@ class ActionDraft:
 
 
 def _action_findings(title: str) -> list[str]:
-    try:
-        from growth_tui.domain.coach import judge_action
-    except ImportError:  # the coach is optional for this editor
-        return []
     return [f"{finding.message} {finding.hint}" for finding in judge_action(title)]
 
 

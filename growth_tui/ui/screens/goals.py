@@ -78,9 +78,11 @@ class PlanTree(Tree[NodeRef]):
 
     def action_first_line(self) -> None:
         self.cursor_line = 0
+        self.scroll_to_line(0, animate=False)
 
     def action_last_line(self) -> None:
         self.cursor_line = self.last_line
+        self.scroll_to_line(self.last_line, animate=False)
 
 
 class GoalsScreen(GrowthScreen):
@@ -113,6 +115,7 @@ class GoalsScreen(GrowthScreen):
         padding: 0;
     }
     GoalsScreen #plan-tree:focus { border: round $primary; }
+    GoalsScreen #plan-tree { overflow-x: hidden; }
     GoalsScreen #detail-pane {
         width: 1fr;
         border: round $secondary 50%;
@@ -487,12 +490,13 @@ class GoalsScreen(GrowthScreen):
         share = 1.0 if span == 0 else max(0.0, min(1.0, (now - start) / span))
         width = 12
         bar = "█" * round(share * width) + "░" * (width - round(share * width))
-        what = " ".join(p for p in (goal.unit, goal.metric) if p)
+        what = goal.unit if goal.unit else goal.metric
+        if goal.unit and goal.metric:
+            what = f"{goal.unit} · {goal.metric}"
         return Content.assemble(
             ("Progress ", "bold"),
-            f"{now:g} / {goal.target:g} ",
+            f"{bar} {round(share * 100)}%  {now:g} / {goal.target:g} ",
             Content(what),
-            f"  {bar} {round(share * 100)}%",
         )
 
     def _timeline(self, goal: Any, milestones: list[Any]) -> list[Content]:

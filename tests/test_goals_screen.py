@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import Input
+from textual.widgets import Checkbox, Input
 from textual.widgets._toast import Toast
 
 from growth_tui.store import goals_repo, plan_repo
 from growth_tui.store.engine import Store
+from growth_tui.ui.dialogs.action_editor import ActionEditor
 from growth_tui.ui.dialogs.goal_editor import GoalEditor
 from tests.conftest import MARKUP_TEXT, TODAY, ready
 from tests.goals_helpers import (
@@ -249,3 +250,81 @@ async def test_milestones_skills_and_supporters(make_app, store: Store) -> None:
         await move_to(pilot, "skills", "Skills")
         text = screen_text(app)
         assert "goals: Become a staff engineer" in text
+
+
+async def test_north_star_edit_keeps_its_history(make_app, store: Store) -> None:
+    plan_id = store.plan_id()
+    plan_repo.set_north_star(store, plan_id, "Ship things people love")
+    plan_repo.set_north_star(store, plan_id, f"Lead with care {MARKUP_TEXT}")
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_goals(pilot)
+        await pilot.press("N")
+        await opened(pilot)
+        text = screen_text(app)
+        assert "Earlier versions (2)" in text
+        assert "Ship things people love" in text and f"Lead with care {MARKUP_TEXT}" in text
+        await pilot.press("ctrl+a", "ctrl+k")  # empty the text area line
+        await type_text(pilot, "Be a calm, generous senior engineer")
+        await save(pilot)
+        assert "★ Be a calm, generous senior engineer" in screen_text(app)
+    history = plan_repo.north_star_history(store, plan_id)
+    assert len(history) == 3
+    assert plan_repo.get_plan(store, plan_id).north_star == "Be a calm, generous senior engineer"
+
+
+async def test_drop_asks_why_and_keeps_it(make_app, store: Store) -> None:
+    plan_id = store.plan_id()
+    goal = goals_repo.create_goal(store, plan_id, title="Run a marathon", track="personal")
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_goals(pilot)
+        await move_to(pilot, "goal", "Run a marathon")
+        await pilot.press("s")
+        await opened(pilot)
+        await pilot.press("down", "down", "down", "enter")  # achieved, pivoted, paused, dropped
+        assert "Why drop it?" in screen_text(app)
+        await pilot.press("tab")
+        await type_text(pilot, "My knee says no")
+        await pilot.press("enter")
+        await ready(pilot)
+        assert goals_repo.get_goal(store, goal.id).status == "dropped"
+        assert "Closed goals  1" in screen_text(app)
+        await move_to(pilot, "goal", "Run a marathon")
+        assert "Why dropped: My knee says no" in screen_text(app)
+    (change,) = goals_repo.status_history(store, goal.id)
+    assert (change.to_status, change.note) == ("dropped", "My knee says no")
+
+
+async def test_action_line_fills_cadence_and_minutes_which_stay_editable(
+    make_app, store: Store
+) -> None:
+    plan_id = store.plan_id()
+    goal = goals_repo.create_goal(store, plan_id, title="Learn Python well")
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_goals(pilot)
+        await move_to(pilot, "goal", "Learn Python")
+        await pilot.press("a")
+        await opened(pilot, ActionEditor)
+        await type_text(pilot, "30 min Python practice every Tue and Thu")
+        editor = app.screen
+        assert editor.query_one("#minutes", Input).value == "30"
+        days = [editor.query_one(f"#wd-{n}", Checkbox).value for n in range(7)]
+        assert days == [False, True, False, True, False, False, False]
+        text = screen_text(app)
+        assert "Saved as “Python practice”" in text
+        assert "every Tue and Thu" in text
+        # change it by keys: every 2 weeks instead of every week
+        await pilot.press("tab", "tab", "tab")  # kind, repeats, every N
+        assert editor.query_one("#interval", Input).has_focus
+        await pilot.press("home", "ctrl+k", "2")
+        await save(pilot)
+    (action,) = goals_repo.list_actions(store, goal.id)
+    assert (action.title, action.kind, action.planned_minutes) == (
+        "Python practice",
+        "recurring",
+        30,
+    )
+    assert action.rrule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH"
+    assert action.starts_on == TODAY

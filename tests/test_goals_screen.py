@@ -112,6 +112,7 @@ async def test_delete_asks_and_undo_brings_everything_back(make_app, demo_store:
         await app.screen.run_action("undo")  # what the toast's "Undo" link runs
         await ready(pilot)
         assert any(a.id == action.id for a in goals_repo.list_actions(demo_store, goal.goal.id))
+        assert (cursor_ref(app).kind, cursor_ref(app).key) == ("action", action.id)
 
 
 async def test_user_text_is_shown_literally(make_app, store: Store) -> None:

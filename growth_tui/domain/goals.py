@@ -18,8 +18,6 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from growth_tui.domain.coach import judge_goal
-
 FOCUS_MIN = 3
 FOCUS_MAX = 5
 
@@ -237,6 +235,12 @@ _LETTER_NAMES = {
 def check_letters(fields: GoalFields, today: date, *, north_star: str = "") -> list[LetterCheck]:
     """The five letters for the editor, judged by the coach's smart-* rules: one hint per weak
     letter, so the editor and the coach never disagree."""
+    # Imported here, not at the top: the coach pulls in SQLAlchemy (through the store's
+    # vocabularies), and the Goals screen imports this module on the UI thread while the
+    # database may still be opening in a worker; two threads importing SQLAlchemy at once
+    # can fail with a circular-import error.
+    from growth_tui.domain.coach import judge_goal
+
     findings = judge_goal(
         fields.title,
         metric=fields.metric,

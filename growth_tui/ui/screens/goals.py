@@ -25,7 +25,6 @@ from textual.widgets.tree import TreeNode
 
 from growth_tui.domain.dates import describe_date
 from growth_tui.domain.goals import GoalFields, check_letters, focus_point_advice, plan_milestones
-from growth_tui.store.engine import StoreError
 from growth_tui.ui.screens.base import GrowthScreen
 
 TRACK_TITLES = {"career": "Career growth", "personal": "Personal growth"}
@@ -328,15 +327,13 @@ class GoalsScreen(GrowthScreen):
         for node in self._walk(tree.root):
             if node.data == ref:
                 parent = node.parent
-                folded = False
                 while parent is not None:
-                    folded = folded or not parent.is_expanded
                     parent.expand()
                     parent = parent.parent
-                if folded:  # the tree lays out the unfolded lines on the next refresh
-                    self.call_after_refresh(tree.move_cursor, node)
-                else:
-                    tree.move_cursor(node)
+                # Tree numbers its lines lazily, on the next render; reading the line index
+                # builds it now, so the cursor lands on this node and not on a stale line.
+                tree._tree_lines  # noqa: B018 - see above
+                tree.move_cursor(node, animate=False)
                 return
 
     # -- the detail pane ---------------------------------------------------------------------
@@ -741,6 +738,8 @@ class GoalsScreen(GrowthScreen):
 
     def _write(self, what: str, function: Any, *args: Any, **kwargs: Any) -> Any:
         """Run one short repository write; a problem becomes a notification, not a crash."""
+        from growth_tui.store.engine import StoreError
+
         try:
             return function(self.store, *args, **kwargs)
         except (StoreError, ValueError) as error:
@@ -1172,6 +1171,7 @@ class GoalsScreen(GrowthScreen):
         if not self._ready():
             return
         from growth_tui.store import plan_repo
+        from growth_tui.store.engine import StoreError
         from growth_tui.ui.dialogs.north_star import NorthStarDialog
 
         try:
@@ -1280,6 +1280,8 @@ class GoalsScreen(GrowthScreen):
         if token is None:
             self.notify("Nothing to undo.", markup=False)
             return
+        from growth_tui.store.engine import StoreError
+
         self.undo_token = None
         try:
             goals_repo.undo_delete(self.store, token)

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 from growth_tui.domain.goals import (
     GoalFields,
     SkillInput,
@@ -104,3 +106,24 @@ def test_check_letters_follow_the_coach() -> None:
     late = {c.letter: c for c in check_letters(GoalFields(title="x", due=date(2026, 1, 1)), TODAY)}
     assert not late["T"].ok and late["T"].hint  # a date in the past
     assert late["T"].hint != empty[4].hint  # says something else than "no date"
+
+
+def test_thirteen_month_goal_has_no_gap_after_the_first_step() -> None:
+    steps = plan_milestones(date(2027, 12, 31), TODAY)
+    assert [(s.scale, s.due) for s in steps] == [
+        ("month", date(2026, 12, 31)),
+        ("month", date(2027, 1, 31)),
+        ("quarter", date(2027, 3, 31)),
+        ("quarter", date(2027, 6, 30)),
+        ("quarter", date(2027, 9, 30)),
+    ]
+
+
+def test_steps_are_never_more_than_a_year_apart() -> None:
+    for months in range(2, 60):
+        due = TODAY + relativedelta(months=months)
+        steps = plan_milestones(due, TODAY)
+        points = [TODAY, *(s.due for s in steps), due]
+        gaps = [(b - a).days for a, b in zip(points, points[1:], strict=False)]
+        assert max(gaps) <= 366, (due, steps)
+        assert min(gaps) >= 14, (due, steps)

@@ -3,11 +3,12 @@
 Nothing here touches the database or the screen; "today" is always a parameter. The Goals
 screen calls these with plain values and shows what comes back.
 
-Backward planning starts at the goal's due date and walks back towards today: yearly steps
-while more than a year is left, then quarterly steps inside the nearest year, then monthly
-steps inside the nearest quarter. A two-year goal thus gets one yearly checkpoint, three
-quarterly ones before it and a couple of monthly first steps: the near future in detail, the
-far future in broad strokes.
+Backward planning starts at the goal's due date and walks back towards today in whole years,
+quarters and months, so every step lines up with the due date. How fine the steps are depends
+on how far away they are: monthly steps in the next three months, quarterly steps up to eleven
+months out, yearly ones beyond. A two-year goal thus gets a yearly checkpoint, three quarterly
+ones before it and a couple of monthly first steps: the near future in detail, the far future
+in broad strokes.
 """
 
 from __future__ import annotations
@@ -46,33 +47,35 @@ def plan_milestones(
 ) -> list[MilestoneProposal]:
     """Propose yearly / quarterly / monthly steps leading to `due`, soonest first.
 
-    With a numeric target, each step's title names the value to reach by then (a straight line
-    from the baseline, or from zero); otherwise it names the share of the way. A goal due within
+    With a numeric target, each step's title names the value to reach by then, on a straight
+    line from `baseline` (pass where the measure stands today, or the baseline; zero if
+    unknown); otherwise it names the share of the way. A goal due within
     a month gets no steps (it is already a step).
     """
     if due <= today + relativedelta(months=1):
         return []
     total_days = (due - today).days
+    soonest = today + relativedelta(days=14)
+    quarter_band = today + relativedelta(months=3)
+    year_band = today + relativedelta(months=11)
     dates: dict[date, str] = {}
-
-    def walk_back(anchor: date, months: int, scale: str) -> date:
-        """Add steps every `months` before `anchor` (not before next month); return the first."""
-        first = anchor
-        for count in range(1, MAX_STEPS_PER_SCALE + 1):
-            step = anchor - relativedelta(months=months * count)
-            if step <= today + relativedelta(days=14):
+    # Every step is counted back from the due date, so steps line up with it; which scale a
+    # step gets depends on how far away it is: months soon, quarters this year, years beyond.
+    for scale, months, low, high in (
+        ("year", 12, year_band, due),
+        ("quarter", 3, quarter_band, year_band),
+        ("month", 1, soonest, quarter_band),
+    ):
+        found = 0
+        count = 1
+        while found < MAX_STEPS_PER_SCALE:
+            step = due - relativedelta(months=months * count)
+            count += 1
+            if step <= soonest:
                 break
-            dates.setdefault(step, scale)
-            first = step
-        return first
-
-    anchor = due
-    if due > today + relativedelta(years=1, months=1):
-        anchor = walk_back(due, 12, "year")
-    if anchor > today + relativedelta(months=4):
-        anchor = walk_back(anchor, 3, "quarter")
-    if anchor > today + relativedelta(months=1, days=14):
-        walk_back(anchor, 1, "month")
+            if low <= step < high and step not in dates and step != due:
+                dates[step] = scale
+                found += 1
 
     proposals = []
     for step_due in sorted(dates):
@@ -94,10 +97,12 @@ def _step_title(
     if target is not None:
         start = baseline if baseline is not None else 0.0
         value = start + (target - start) * share
-        shown = (
-            f"{value:.0f}" if abs(target - start) >= 10 else f"{value:.1f}".rstrip("0").rstrip(".")
-        )
-        what = " ".join(part for part in (unit, metric) if part) or "on the measure"
+        whole = float(start).is_integer() and float(target).is_integer()
+        if whole or abs(target - start) >= 10:
+            shown = f"{value:.0f}"  # counts (talks, designs) are reached in whole numbers
+        else:
+            shown = f"{value:.1f}".rstrip("0").rstrip(".")
+        what = unit or metric or "on the measure"
         return f"Reach {shown} {what}".strip()
     return f"{round(share * 100)}% of the way there"
 

@@ -972,7 +972,7 @@ class GoalsScreen(GrowthScreen):
                 goal.due,
                 self.today,
                 metric=goal.metric,
-                baseline=goal.baseline,
+                baseline=goal.current_value if goal.current_value is not None else goal.baseline,
                 target=goal.target,
                 unit=goal.unit,
             )

@@ -65,6 +65,10 @@ async def test_edit_a_goal_and_pivot_into_the_next(make_app, demo_store: Store) 
         text = screen_text(app)
         assert "Closed goals  1" in text
         assert "Become an engineering manager by next autumn" in text
+        await move_to(pilot, "goal", "Lead two cross-team")  # under Closed goals
+        text = screen_text(app)
+        assert "Learned: I enjoy growing people" in text
+        assert "grew into Become an engineering manager" in text
 
 
 async def test_delete_asks_and_undo_brings_everything_back(make_app, demo_store: Store) -> None:

@@ -89,11 +89,11 @@ class GoalsScreen(GrowthScreen):
     BINDINGS = [
         Binding("n", "new_goal", "New goal", id="goals.new"),
         Binding("e", "edit", "Edit", id="goals.edit"),
+        Binding("x,delete", "delete", "Delete", id="goals.delete"),
         Binding("a", "add_action", "Action", id="goals.action"),
         Binding("f", "add_focus_point", "Focus point", id="goals.focus"),
-        Binding("m", "milestones", "Milestones", id="goals.milestones"),
         Binding("s", "status", "Status", id="goals.status"),
-        Binding("x,delete", "delete", "Delete", id="goals.delete"),
+        Binding("m", "milestones", "Milestones", id="goals.milestones"),
         Binding("ctrl+z", "undo", "Undo", id="goals.undo"),
         Binding("N", "north_star", "North star", id="goals.north_star"),
         Binding("k", "new_skill", "Skill", id="goals.skill"),
@@ -425,6 +425,24 @@ class GoalsScreen(GrowthScreen):
         if goal.status_note:
             label = {"pivoted": "Learned", "dropped": "Why dropped"}.get(goal.status, "Note")
             lines.append(Content.assemble((f"{label}: ", "bold"), Content(goal.status_note)))
+        if view.changes:
+            lines.append(Content(""))
+            lines.append(Content.styled("History", "bold"))
+            for change in view.changes:
+                entry = Content.assemble(
+                    f"  {change.changed_at:%d %b %Y} {change.from_status} → ",
+                    (change.to_status, "bold"),
+                )
+                if change.note:
+                    entry = Content.assemble(entry, ": ", Content(change.note))
+                lines.append(entry)
+                grown = self.outline.goal(change.next_goal_id) if change.next_goal_id else None
+                if grown is not None:
+                    lines.append(
+                        Content.assemble(
+                            ("    grew into ", "$text-muted"), Content(grown.goal.title or UNTITLED)
+                        )
+                    )
         lines.append(Content(""))
         advice = focus_point_advice(len(view.focus_points))
         lines.append(Content.styled(f"Focus points ({len(view.focus_points)})", "bold"))
@@ -438,7 +456,7 @@ class GoalsScreen(GrowthScreen):
             )
         if advice and goal.status in ("active", "paused"):
             lines.append(Content.styled(f"  {advice}", "$text-muted italic"))
-        if view.milestones or goal.due:
+        if view.milestones or (goal.due and goal.status in ("active", "paused")):
             lines.append(Content(""))
             lines.append(Content.styled(f"Milestones ({len(view.milestones)})", "bold"))
             lines.extend(self._timeline(goal, view.milestones))
@@ -458,17 +476,6 @@ class GoalsScreen(GrowthScreen):
         if people:
             lines.append(Content(""))
             lines.append(Content.assemble(("Helped by ", "bold"), Content(", ".join(people))))
-        if view.changes:
-            lines.append(Content(""))
-            lines.append(Content.styled("History", "bold"))
-            for change in view.changes:
-                entry = Content.assemble(
-                    f"  {change.changed_at:%d %b %Y} {change.from_status} → ",
-                    (change.to_status, "bold"),
-                )
-                if change.note:
-                    entry = Content.assemble(entry, ": ", Content(change.note))
-                lines.append(entry)
         return Content("\n").join(lines)
 
     @staticmethod

@@ -123,8 +123,10 @@ async def test_user_text_is_shown_literally(make_app, store: Store) -> None:
     plan_id = store.plan_id()
     long_tail = " and then some more words" * 12
     goal = goals_repo.create_goal(store, plan_id, title=f"{MARKUP_TEXT} 🚀{long_tail}")
-    goals_repo.add_focus_point(store, goal.id, f"Focus {MARKUP_TEXT}")
-    goals_repo.add_action(store, goal.id, title=f"Act {MARKUP_TEXT} 🎉", due=TODAY)
+    point = goals_repo.add_focus_point(store, goal.id, f"Focus {MARKUP_TEXT}")
+    goals_repo.add_action(
+        store, goal.id, title=f"Act {MARKUP_TEXT} 🎉", due=TODAY, focus_point_id=point.id
+    )
     goals_repo.create_supporter(store, plan_id, f"Sam {MARKUP_TEXT}", helps_with=MARKUP_TEXT)
     goals_repo.create_skill(store, plan_id, f"Skill {MARKUP_TEXT}", today=TODAY)
     plan_repo.set_north_star(store, plan_id, f"Star {MARKUP_TEXT}")
@@ -147,6 +149,13 @@ async def test_user_text_is_shown_literally(make_app, store: Store) -> None:
         await ready(pilot)
         await move_to(pilot, "supporters", "Supporters")
         assert f"Sam {MARKUP_TEXT}" in screen_text(app)
+        await move_to(pilot, "focus", "Focus")
+        await pilot.press("a")  # the action editor lists focus points and people
+        await opened(pilot, ActionEditor)
+        text = screen_text(app)
+        assert f"Focus {MARKUP_TEXT}" in text  # the focus point chosen in its Select
+        await pilot.press("escape")
+        await ready(pilot)
         await move_to(pilot, "action", "Act")
         await pilot.press("x")
         await opened(pilot)

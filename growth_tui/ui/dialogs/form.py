@@ -60,7 +60,7 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form") as form:
-            form.border_title = self.TITLE_TEXT
+            form.border_title = Content(self.TITLE_TEXT)  # may hold user text: never markup
             form.border_subtitle = "Ctrl+S save · Esc cancel"
             yield from self.compose_form()
         yield Footer()

@@ -90,14 +90,14 @@ class GoalsScreen(GrowthScreen):
         Binding("n", "new_goal", "New goal", id="goals.new"),
         Binding("e", "edit", "Edit", id="goals.edit"),
         Binding("x,delete", "delete", "Delete", id="goals.delete"),
-        Binding("a", "add_action", "Action", id="goals.action"),
-        Binding("f", "add_focus_point", "Focus point", id="goals.focus"),
-        Binding("s", "status", "Status", id="goals.status"),
-        Binding("m", "milestones", "Milestones", id="goals.milestones"),
-        Binding("ctrl+z", "undo", "Undo", id="goals.undo"),
-        Binding("N", "north_star", "North star", id="goals.north_star"),
-        Binding("k", "new_skill", "Skill", id="goals.skill"),
-        Binding("p", "new_supporter", "Person", id="goals.supporter"),
+        Binding("a", "add_action", "Add action", id="goals.action"),
+        Binding("f", "add_focus_point", "Add focus point", id="goals.focus"),
+        Binding("s", "status", "Change status", id="goals.status"),
+        Binding("m", "milestones", "Plan milestones", id="goals.milestones"),
+        Binding("ctrl+z", "undo", "Undo delete", id="goals.undo"),
+        Binding("N", "north_star", "North star & history", id="goals.north_star"),
+        Binding("k", "new_skill", "New skill", id="goals.skill"),
+        Binding("p", "new_supporter", "New supporter", id="goals.supporter"),
     ]
     DEFAULT_CSS = """
     GoalsScreen #north-star {

@@ -922,7 +922,8 @@ class GoalsScreen(GrowthScreen):
         if ref is not None and ref.kind == "focus":
             focus_id = ref.key
         elif ref is not None and ref.kind == "action":
-            focus_id = self._find_action(ref.key)[1].focus_point_id
+            action = self._find_action(ref.key)[1]
+            focus_id = action.focus_point_id if action is not None else None
         await self._action_dialog(view, None, focus_id)
 
     def _edit_action(self, view: Any, action: Any) -> None:
@@ -1213,46 +1214,49 @@ class GoalsScreen(GrowthScreen):
         if ref is None:
             return
         plan: tuple[Any, ...] | None = None
-        if ref.kind == "goal":
-            view = self.outline.goal(ref.key)
-            extra = (
-                f" with its {len(view.focus_points)} focus point(s), {len(view.actions)} "
-                f"action(s) and their log, and {len(view.milestones)} milestone(s)"
-            )
-            plan = ("goal", view.goal.title, extra, goals_repo.delete_goal, ref.key)
-        elif ref.kind == "milestone":
-            _, milestone = self._find_milestone(ref.key)
-            plan = ("milestone", milestone.title, "", goals_repo.delete_goal, ref.key)
-        elif ref.kind == "focus":
-            _, point = self._find_focus(ref.key)
-            plan = (
-                "focus point",
-                point.focus_point.title,
-                " (its actions stay under the goal)",
-                goals_repo.delete_focus_point,
-                ref.key,
-            )
-        elif ref.kind == "action":
-            _, action = self._find_action(ref.key)
-            plan = (
-                "action",
-                action.title,
-                " and everything logged for it",
-                goals_repo.delete_action,
-                ref.key,
-            )
-        elif ref.kind == "skill":
-            skill = next(s for s in self.outline.skills if s.id == ref.key)
-            plan = (
-                "skill",
-                skill.name,
-                " and its rating history",
-                goals_repo.delete_skill,
-                ref.key,
-            )
-        elif ref.kind == "supporter":
-            person = next(s for s in self.outline.supporters if s.id == ref.key)
-            plan = ("supporter", person.name, "", goals_repo.delete_supporter, ref.key)
+        try:
+            if ref.kind == "goal":
+                view = self.outline.goal(ref.key)
+                extra = (
+                    f" with its {len(view.focus_points)} focus point(s), {len(view.actions)} "
+                    f"action(s) and their log, and {len(view.milestones)} milestone(s)"
+                )
+                plan = ("goal", view.goal.title, extra, goals_repo.delete_goal, ref.key)
+            elif ref.kind == "milestone":
+                _, milestone = self._find_milestone(ref.key)
+                plan = ("milestone", milestone.title, "", goals_repo.delete_goal, ref.key)
+            elif ref.kind == "focus":
+                _, point = self._find_focus(ref.key)
+                plan = (
+                    "focus point",
+                    point.focus_point.title,
+                    " (its actions stay under the goal)",
+                    goals_repo.delete_focus_point,
+                    ref.key,
+                )
+            elif ref.kind == "action":
+                _, action = self._find_action(ref.key)
+                plan = (
+                    "action",
+                    action.title,
+                    " and everything logged for it",
+                    goals_repo.delete_action,
+                    ref.key,
+                )
+            elif ref.kind == "skill":
+                skill = next(s for s in self.outline.skills if s.id == ref.key)
+                plan = (
+                    "skill",
+                    skill.name,
+                    " and its rating history",
+                    goals_repo.delete_skill,
+                    ref.key,
+                )
+            elif ref.kind == "supporter":
+                person = next(s for s in self.outline.supporters if s.id == ref.key)
+                plan = ("supporter", person.name, "", goals_repo.delete_supporter, ref.key)
+        except (AttributeError, StopIteration):  # the item went away in a reload meanwhile
+            plan = None
         if plan is None:
             self.notify(
                 "Move to a goal, focus point, action, milestone, skill or person to delete it.",

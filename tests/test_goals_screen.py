@@ -342,3 +342,16 @@ async def test_action_line_fills_cadence_and_minutes_which_stay_editable(
     )
     assert action.rrule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH"
     assert action.starts_on == TODAY
+
+
+async def test_goals_commands_in_the_palette(make_app, store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_goals(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "goals new goal")
+        await pilot.pause(0.3)
+        assert "Goals: new goal" in screen_text(app)
+        await pilot.press("enter")
+        await opened(pilot, GoalEditor)

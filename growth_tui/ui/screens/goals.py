@@ -17,6 +17,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.markup import escape
@@ -67,6 +68,35 @@ def _label(*parts: tuple[str, str] | str) -> Text:
     return label
 
 
+class GoalsCommands(Provider):
+    """The Goals screen's own commands in the command palette (Ctrl+P)."""
+
+    ENTRIES = (
+        ("Goals: new goal", "new_goal", "Write a SMART goal on the selected track (n)"),
+        ("Goals: edit the north star", "north_star", "With every earlier version (N)"),
+        ("Goals: plan milestones", "milestones", "Backwards from the goal's due date (m)"),
+        ("Goals: change status", "status", "Achieved, pivoted, paused or dropped (s)"),
+        ("Goals: new skill", "new_skill", "Where you are and where you want to be (k)"),
+        ("Goals: new supporter", "new_supporter", "Mentor, coach, peer, manager… (p)"),
+        ("Goals: undo delete", "undo", "Bring back what was just deleted (Ctrl+Z)"),
+    )
+
+    def _run(self, action: str) -> Any:
+        screen = self.screen
+        return lambda: screen.run_action(action)
+
+    async def discover(self) -> Hits:
+        for name, action, help_text in self.ENTRIES:
+            yield DiscoveryHit(name, self._run(action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, action, help_text in self.ENTRIES:
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), self._run(action), help=help_text)
+
+
 class PlanTree(Tree[NodeRef]):
     """The plan as a tree; Home / End jump to the first / last line."""
 
@@ -86,6 +116,7 @@ class PlanTree(Tree[NodeRef]):
 
 class GoalsScreen(GrowthScreen):
     MODE = "goals"
+    COMMANDS = {GoalsCommands}
     BINDINGS = [
         Binding("n", "new_goal", "New goal", id="goals.new"),
         Binding("e", "edit", "Edit", id="goals.edit"),

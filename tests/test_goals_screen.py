@@ -193,7 +193,9 @@ async def test_milestones_skills_and_supporters(make_app, store: Store) -> None:
         (skill,) = goals_repo.list_skills(store, plan_id)
         assert (skill.current_level, skill.target_level) == (2, 4)
         assert [a.current_level for a in goals_repo.skill_history(store, skill.id)] == [2]
-        assert "no goal works on this yet" in screen_text(app)
+        text = screen_text(app)  # the cursor is on the new skill
+        assert "no goal works on this yet" in text
+        assert "Ratings over time" in text and "22 Nov 2026  2" in text
 
         await pilot.press("p")
         await opened(pilot)

@@ -651,6 +651,7 @@ class PlanOutline:
     skills: list[Skill]
     supporters: list[Supporter]
     gaps: list[SkillGap]
+    assessments: dict[int, list[SkillAssessment]] = field(default_factory=dict)  # oldest first
 
     def by_track(
         self, track: str, statuses: Sequence[str] | None = OPEN_STATUSES
@@ -726,6 +727,13 @@ def plan_outline(store: Store, plan_id: int) -> PlanOutline:
                 .order_by(func.lower(Skill.name))
             )
         )
+        assessments: dict[int, list[SkillAssessment]] = {}
+        for assessment in session.scalars(
+            select(SkillAssessment)
+            .where(col(SkillAssessment.skill_id).in_([s.id for s in skills]))
+            .order_by(SkillAssessment.assessed_on, SkillAssessment.id)
+        ):
+            assessments.setdefault(assessment.skill_id, []).append(assessment)
         supporters = list(
             session.scalars(
                 select(Supporter)
@@ -741,6 +749,7 @@ def plan_outline(store: Store, plan_id: int) -> PlanOutline:
         skills=skills,
         supporters=supporters,
         gaps=_gaps(ordered, skills),
+        assessments=assessments,
     )
 
 

@@ -407,8 +407,10 @@ class GoalsScreen(GrowthScreen):
             return self._focus_detail(ref.key)
         if ref.kind == "action":
             return self._action_detail(ref.key)
-        if ref.kind in ("skills", "skill"):
-            return self._gap_view(ref.key if ref.kind == "skill" else None)
+        if ref.kind == "skill":
+            return self._skill_detail(ref.key)
+        if ref.kind == "skills":
+            return self._gap_view(None)
         if ref.kind in ("supporters", "supporter"):
             return self._supporters_view(ref.key if ref.kind == "supporter" else None)
         if ref.kind == "closed":
@@ -667,6 +669,50 @@ class GoalsScreen(GrowthScreen):
         if person:
             lines.append(Content.assemble(("Depends on ", "bold"), Content(person)))
         lines.append(Content(f"Status: {action.status}"))
+        return Content("\n").join(lines)
+
+    def _skill_detail(self, skill_id: int) -> Content:
+        gap = next((g for g in self.outline.gaps if g.skill_id == skill_id), None)
+        if gap is None:
+            return Content("")
+        lines = [
+            Content.styled(gap.name, "bold"),
+            Content.styled(f"{gap.kind} skill", "$text-muted"),
+        ]
+        if gap.current is not None or gap.target is not None:
+            now = gap.current or 0
+            target = gap.target if gap.target is not None else now
+            cells = "".join(
+                "█" if level <= now else ("░" if level <= target else "·") for level in range(1, 6)
+            )
+            lines.append(
+                Content.assemble(
+                    ("Level ", "bold"),
+                    (cells, "$accent"),
+                    f"  now {'?' if gap.current is None else gap.current}"
+                    f" / target {'?' if gap.target is None else gap.target}",
+                )
+            )
+        if gap.note:
+            lines.append(Content.styled(gap.note, "$text-muted italic"))
+        history = self.outline.assessments.get(skill_id, [])
+        if history:
+            lines.append(Content(""))
+            lines.append(Content.styled("Ratings over time", "bold"))
+            for rating in history[-8:]:
+                entry = Content(f"  {rating.assessed_on:%d %b %Y}  {rating.current_level}")
+                if rating.note:
+                    entry = Content.assemble(entry, "  ", Content(rating.note))
+                lines.append(entry)
+        if gap.goals:
+            lines.append(Content(""))
+            lines.append(Content.styled("Worked on by", "bold"))
+            lines.extend(Content.assemble("  ● ", Content(title)) for title in gap.goals)
+            lines.extend(Content.assemble("  ↻ ", Content(title)) for title in gap.actions)
+        lines.append(Content(""))
+        lines.append(
+            Content.styled("Enter edits it; a new level is saved with today's date.", "$text-muted")
+        )
         return Content("\n").join(lines)
 
     def _gap_view(self, skill_id: int | None) -> Content:

@@ -80,7 +80,7 @@ async def test_north_star_edit_keeps_its_history(make_app, store: Store) -> None
         await pilot.press("N")
         await opened(pilot)
         text = screen_text(app)
-        assert "Earlier versions (2)" in text
+        assert "Every version so far, newest first (2)" in text
         assert "Ship things people love" in text and f"Lead with care {MARKUP_TEXT}" in text
         await pilot.press("ctrl+a", "ctrl+k")  # empty the text area line
         await type_text(pilot, "Be a calm, generous senior engineer")

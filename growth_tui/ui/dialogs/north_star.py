@@ -31,7 +31,7 @@ class NorthStarDialog(FormDialog[str]):
             first=True,
         )
         yield TextArea(self.text, id="text", soft_wrap=True, show_line_numbers=False, compact=True)
-        yield self.label(f"Earlier versions ({len(self.history)})")
+        yield self.label(f"Every version so far, newest first ({len(self.history)})")
         if self.history:
             lines = [
                 Content.assemble((f"{when:%d %b %Y}", "bold"), f"  {source}\n  ", Content(text))

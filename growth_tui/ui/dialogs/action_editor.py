@@ -109,6 +109,14 @@ class ActionEditor(FormDialog[ActionDraft]):
             yield row("Due", DateField(self._get("due"), today=self.today, id="due"))
         cadence = self.cadence or Cadence("weekly")
         with Vertical(id="recurring"):
+            if self.action is not None and self.action.rrule and self.cadence is None:
+                yield Static(
+                    Content(
+                        f"The saved schedule ({describe(self.action.rrule)}) was made elsewhere "
+                        "and cannot be edited here; saving replaces it with the one below."
+                    ),
+                    classes="warn",
+                )
             yield row(
                 "Repeats",
                 Select(

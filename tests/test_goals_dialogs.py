@@ -11,7 +11,7 @@ from growth_tui.store import goals_repo, plan_repo
 from growth_tui.store.engine import Store
 from growth_tui.ui.dialogs.action_editor import ActionEditor
 from growth_tui.ui.dialogs.goal_editor import GoalEditor
-from tests.conftest import MARKUP_TEXT, TODAY
+from tests.conftest import MARKUP_TEXT, TODAY, ready
 from tests.goals_helpers import (
     fill_fields,
     move_to,
@@ -136,3 +136,29 @@ async def test_goals_commands_in_the_palette(make_app, store: Store) -> None:
         assert "Goals: new goal" in screen_text(app)
         await pilot.press("enter")
         await opened(pilot, GoalEditor)
+
+
+async def test_a_schedule_made_elsewhere_is_named_before_it_is_replaced(
+    make_app, store: Store
+) -> None:
+    plan_id = store.plan_id()
+    goal = goals_repo.create_goal(store, plan_id, title="Stay healthy")
+    goals_repo.add_action(
+        store,
+        goal.id,
+        title="Yearly check-up",
+        kind="recurring",
+        rrule="FREQ=YEARLY;BYMONTH=3",
+        starts_on=TODAY,
+    )
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_goals(pilot)
+        await move_to(pilot, "action", "Yearly check-up")
+        await pilot.press("e")
+        await opened(pilot, ActionEditor)
+        assert "cannot be edited here" in screen_text(app)
+        await pilot.press("escape")
+        await ready(pilot)
+    (action,) = goals_repo.list_actions(store, goal.id)
+    assert action.rrule == "FREQ=YEARLY;BYMONTH=3"  # cancelling keeps it

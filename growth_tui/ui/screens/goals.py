@@ -9,6 +9,7 @@ changed. Deleting asks first and can be undone right after with Ctrl+Z or the to
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -34,11 +35,11 @@ TRACK_ABOUT = {
     "personal": "Skills and habits you build: long term, and it never goes backwards.",
 }
 STATUS_MARKS = {
-    "active": ("●", "green"),
-    "paused": ("‖", "yellow"),
-    "achieved": ("✓", "green"),
-    "pivoted": ("↪", "cyan"),
-    "dropped": ("✗", "red"),
+    "active": ("●", "$success"),
+    "paused": ("‖", "$warning"),
+    "achieved": ("✓", "$success"),
+    "pivoted": ("↪", "$accent"),
+    "dropped": ("✗", "$error"),
 }
 UNTITLED = "(untitled)"
 TOAST_LENGTH = 80
@@ -57,12 +58,21 @@ def _short(text: str, length: int = TOAST_LENGTH) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
+#: theme colours for tree labels (rich Text cannot read $variables); set from the live theme
+_THEME: dict[str, str] = {}
+
+
+def _rich_style(style: str) -> str:
+    """Replace `$success`-style theme variables with the theme's colours."""
+    return re.sub(r"\$([\w-]+)", lambda m: _THEME.get(m.group(1), "default"), style)
+
+
 def _label(*parts: tuple[str, str] | str) -> Text:
     """A tree label from (text, style) pieces; user text goes in as plain text, never markup."""
     label = Text(no_wrap=True, overflow="ellipsis")
     for part in parts:
         if isinstance(part, tuple):
-            label.append(part[0], style=part[1])
+            label.append(part[0], style=_rich_style(part[1]))
         else:
             label.append(part)
     return label
@@ -183,6 +193,14 @@ class GoalsScreen(GrowthScreen):
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 120, "-wide")
 
+    def on_mount(self) -> None:
+        # The tree's labels carry the theme's colours: redraw them when the theme changes.
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        if self.outline is not None:
+            self._fill_tree()
+
     @property
     def today(self) -> date:
         return self.growth_app.today()
@@ -219,6 +237,8 @@ class GoalsScreen(GrowthScreen):
 
     def _fill_tree(self) -> None:
         tree: Tree[NodeRef] = self.query_one("#plan-tree", Tree)
+        _THEME.clear()
+        _THEME.update(self.app.get_css_variables())
         keep = self._select_after or self._cursor_ref()
         if self._collapsed is None:
             self._collapsed = {NodeRef("closed"), NodeRef("skills"), NodeRef("supporters")}
@@ -253,7 +273,7 @@ class GoalsScreen(GrowthScreen):
         )
         for gap in outline.gaps:
             levels = f"{'?' if gap.current is None else gap.current}→{'?' if gap.target is None else gap.target}"
-            style = "yellow" if gap.gap and gap.gap > 0 else "dim"
+            style = "$warning" if gap.gap and gap.gap > 0 else "dim"
             skills.add_leaf(
                 _label((f"{levels} ", style), gap.name), data=NodeRef("skill", gap.skill_id)
             )
@@ -290,14 +310,16 @@ class GoalsScreen(GrowthScreen):
                 when = f"{milestone.due:%d %b %Y} " if milestone.due else ""
                 group.add_leaf(
                     _label(
-                        ("◆ " if done else "◇ ", "cyan"), (when, "dim"), milestone.title or UNTITLED
+                        ("◆ " if done else "◇ ", "$accent"),
+                        (when, "dim"),
+                        milestone.title or UNTITLED,
                     ),
                     data=NodeRef("milestone", milestone.id),
                 )
         for point_view in view.focus_points:
             point = point_view.focus_point
             point_node = node.add(
-                _label(("▸ ", "magenta"), point.title or UNTITLED),
+                _label(("▸ ", "$secondary"), point.title or UNTITLED),
                 data=NodeRef("focus", point.id),
             )
             for action in point_view.actions:
@@ -311,7 +333,9 @@ class GoalsScreen(GrowthScreen):
         if action.kind == "recurring":
             parent.add_leaf(
                 _label(
-                    ("↻ ", "blue"), action.title or UNTITLED, (f"  {self._schedule(action)}", "dim")
+                    ("↻ ", "$primary"),
+                    action.title or UNTITLED,
+                    (f"  {self._schedule(action)}", "dim"),
                 ),
                 data=NodeRef("action", action.id),
             )
@@ -319,7 +343,7 @@ class GoalsScreen(GrowthScreen):
             when = f"  by {action.due:%d %b}" if action.due else ""
             mark = "☑ " if action.status == "done" else "☐ "
             parent.add_leaf(
-                _label((mark, "blue"), action.title or UNTITLED, (when, "dim")),
+                _label((mark, "$primary"), action.title or UNTITLED, (when, "dim")),
                 data=NodeRef("action", action.id),
             )
 

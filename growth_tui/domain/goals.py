@@ -1,4 +1,5 @@
-"""Pure rules for shaping a goal: milestones by backward planning, focus-point advice, skill gaps.
+"""Pure rules for shaping a goal: milestones by backward planning, focus-point advice, skill gaps,
+and the five SMART letters the editor marks (judged by the coach's rules).
 
 Nothing here touches the database or the screen; "today" is always a parameter. The Goals
 screen calls these with plain values and shows what comes back.

@@ -103,14 +103,14 @@ async def test_enter_opens_goals_with_the_goal_selected(
 
     goal_id = _issue_plan(store)
     selected: list[int] = []
-    monkeypatch.setattr(
-        GoalsScreen, "select_goal", lambda self, gid: selected.append(gid), raising=False
-    )
+    monkeypatch.setattr(GoalsScreen, "select_goal", lambda self, gid: selected.append(gid))
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
+        findings = _panel(app).findings
+        goal_index = next(i for i, f in enumerate(findings) if f.subject_kind == "goal")
         await _focus_findings(app, pilot)
-        await pilot.press("enter")
+        await pilot.press(*["down"] * goal_index, "enter")
         await ready(pilot)
         await pilot.pause()
         assert app.current_mode == "goals"
@@ -264,12 +264,8 @@ async def test_an_action_finding_selects_the_action_when_goals_can(
 
     _issue_plan(store)
     calls: list[tuple[str, int]] = []
-    monkeypatch.setattr(
-        GoalsScreen, "select_goal", lambda self, i: calls.append(("goal", i)), raising=False
-    )
-    monkeypatch.setattr(
-        GoalsScreen, "select_action", lambda self, i: calls.append(("action", i)), raising=False
-    )
+    monkeypatch.setattr(GoalsScreen, "select_goal", lambda self, i: calls.append(("goal", i)))
+    monkeypatch.setattr(GoalsScreen, "select_action", lambda self, i: calls.append(("action", i)))
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
@@ -281,3 +277,37 @@ async def test_an_action_finding_selects_the_action_when_goals_can(
         await pilot.pause()
         assert app.current_mode == "goals"
         assert calls == [("action", first.subject_id)]
+
+
+async def test_opening_a_finding_puts_the_goals_cursor_on_its_subject(
+    make_app, store: Store
+) -> None:
+    from textual.widgets import Tree
+
+    from growth_tui.ui.screens.goals import NodeRef
+
+    goal_id = _issue_plan(store)
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        findings = _panel(app).findings
+        action_finding = findings[0]
+        goal_index = next(i for i, f in enumerate(findings) if f.subject_kind == "goal")
+        await _focus_findings(app, pilot)
+        await pilot.press("1")
+        await ready(pilot)
+        await pilot.pause(0.1)
+        assert app.current_mode == "goals"
+        tree = app.screen.query_one("#plan-tree", Tree)
+        assert tree.cursor_node.data == NodeRef("action", action_finding.subject_id)
+        assert app.focused is tree
+        # back home, and the goal finding opens the goal itself
+        await pilot.press("f1")
+        await ready(pilot)
+        await _focus_findings(app, pilot)
+        await pilot.press(str(goal_index + 1))
+        await ready(pilot)
+        await pilot.pause(0.1)
+        assert app.current_mode == "goals"
+        tree = app.screen.query_one("#plan-tree", Tree)
+        assert tree.cursor_node.data == NodeRef("goal", goal_id)

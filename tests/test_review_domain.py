@@ -19,9 +19,7 @@ def test_question_sets_grow_with_the_review() -> None:
     assert weekly[0] == "achieved" and weekly[-1] == "next_steps"
     assert "goals" in weekly and "carry" in weekly
     assert {"skills", "coach", "next_quarter"} <= set(quarterly)
-    assert {"relevant", "values", "opportunities", "strategies", "setbacks"} <= set(
-        annual
-    )
+    assert {"relevant", "values", "opportunities", "strategies", "setbacks"} <= set(annual)
     for kind in ("weekly", "biweekly", "monthly", "quarterly", "annual"):
         keys = [q.key for q in review.questions(kind)]
         assert len(keys) == len(set(keys)), kind
@@ -44,15 +42,11 @@ def test_next_date(kind: str, held: date, expected: date) -> None:
 
 
 def test_next_review_prefers_the_bigger_due_review() -> None:
-    r = review.next_review(
-        "weekly", date(2026, 11, 20), date(2026, 11, 22), None, TODAY
-    )
+    r = review.next_review("weekly", date(2026, 11, 20), date(2026, 11, 22), None, TODAY)
     assert r.kind == "quarterly" and r.days_late == 0 and r.due_today
     r = review.next_review("weekly", date(2026, 11, 20), date(2027, 1, 1), None, TODAY)
     assert r.kind == "weekly" and r.overdue and r.days_late == 2
-    r = review.next_review(
-        "biweekly", date(2026, 12, 1), date(2026, 11, 30), None, TODAY
-    )
+    r = review.next_review("biweekly", date(2026, 12, 1), date(2026, 11, 30), None, TODAY)
     assert r.kind == "quarterly" and r.days_until == 8 and not r.overdue
     r = review.next_review("monthly", None, None, None, TODAY)
     assert r.kind == "monthly" and r.on is None
@@ -115,21 +109,13 @@ def test_review_markdown_has_every_part_and_keeps_text_literal() -> None:
     text = review.review_markdown(summary)
     assert text.startswith("# Weekly check-in - 2026-11-22\n")
     assert "Period: 2026-11-15 to 2026-11-22" in text
-    assert (
-        "- **Ship [/] v1 [b]x** (career, active) - at risk - talks: 2 of 4 talks"
-        in text
-    )
+    assert "- **Ship [/] v1 [b]x** (career, active) - at risk - talks: 2 of 4 talks" in text
     assert "confidence 3/5" in text
-    assert (
-        "2 done, 1.0 h:" in text and "- Practice (Ship [/] v1 [b]x): 2x, 1.0 h" in text
-    )
+    assert "2 done, 1.0 h:" in text and "- Practice (Ship [/] v1 [b]x): 2x, 1.0 h" in text
     assert "- 2026-11-18: Demo went well - team adopted it" in text
     assert "- Python: 2 -> 3" in text
     assert "## Pains\n\nToo many\nmeetings" in text
-    assert (
-        "- carried forward: Book a 1:1" in text
-        and "- dropped: Read the old book" in text
-    )
+    assert "- carried forward: Book a 1:1" in text and "- dropped: Read the old book" in text
     assert "- Old goal -> New goal" in text
     assert text.rstrip().endswith("Next check-in: 2026-11-29")
     assert "## Next steps\n\nDraft the RFC" in text
@@ -148,9 +134,7 @@ def test_period_markdown() -> None:
             p,
             done=[DoneLine("Run", 10, 300)],
             wins=[WinLine(date(2026, 8, 1), "Spoke at meetup")],
-            goals=[
-                GoalLine("Learn Rust", "personal", "pivoted", note="Go fits the team")
-            ],
+            goals=[GoalLine("Learn Rust", "personal", "pivoted", note="Go fits the team")],
             checkins=12,
         )
     )
@@ -163,9 +147,7 @@ def test_period_markdown() -> None:
 def test_timeline_sorts_filters_and_highlights_pivots() -> None:
     events = [
         timeline.win_event(1, date(2026, 5, 1), "Talk", "50 people"),
-        timeline.goal_status_event(
-            7, date(2026, 6, 1), "Rust", "active", "pivoted", "Go", "Go"
-        ),
+        timeline.goal_status_event(7, date(2026, 6, 1), "Rust", "active", "pivoted", "Go", "Go"),
         timeline.goal_status_event(8, date(2026, 6, 2), "Talks", "paused", "active"),
         timeline.checkin_event(3, date(2026, 6, 1), "quarterly", True, ["on track"]),
         timeline.reflection_event(2, date(2025, 1, 1), "", False),

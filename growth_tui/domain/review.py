@@ -424,9 +424,7 @@ def _number(value: float | None) -> str:
 
 
 def _goal_md(goal: GoalLine) -> str:
-    parts = [
-        f"**{_one_line(goal.title) or '(untitled)'}** ({goal.track}, {goal.status})"
-    ]
+    parts = [f"**{_one_line(goal.title) or '(untitled)'}** ({goal.track}, {goal.status})"]
     if goal.health:
         parts.append(goal.health)
     if goal.value is not None or goal.target is not None:
@@ -482,9 +480,7 @@ def _quote(text: str) -> list[str]:
     return [line.rstrip() for line in text.strip().splitlines()]
 
 
-def review_markdown(
-    summary: ReviewSummary, questions_in_order: Iterable[Question] = ()
-) -> str:
+def review_markdown(summary: ReviewSummary, questions_in_order: Iterable[Question] = ()) -> str:
     """The summary of one check-in as Markdown: ready for a 1:1 or a performance review."""
     title = kind_label(summary.kind)
     title = title[0].upper() + title[1:]
@@ -544,9 +540,7 @@ def period_markdown(summary: PeriodSummary) -> str:
     ]
     lines += ["", "## Wins", ""] + _wins_md(summary.wins)
     lines += ["", "## Goals", ""]
-    lines += [_goal_md(g) for g in summary.goals] or [
-        "_No goal changed status in this period._"
-    ]
+    lines += [_goal_md(g) for g in summary.goals] or ["_No goal changed status in this period._"]
     lines += ["", "## Actions done", ""] + _done_md(summary.done)
     if summary.skills:
         lines += ["", "## Skills", ""] + _skills_md(summary.skills)

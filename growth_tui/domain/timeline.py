@@ -43,17 +43,13 @@ class TimelineEvent:
     order: int = 0  # ties on one day: later things first
 
 
-def reflection_event(
-    session_id: int, on: date, summary: str, finished: bool
-) -> TimelineEvent:
+def reflection_event(session_id: int, on: date, summary: str, finished: bool) -> TimelineEvent:
     title = "Reflection" + ("" if finished else " (unfinished)")
     return TimelineEvent(on, REFLECTION, title, summary, "reflection", session_id)
 
 
 def north_star_event(version_id: int, on: date, text: str) -> TimelineEvent:
-    return TimelineEvent(
-        on, NORTH_STAR, "North star set", text, "north_star", version_id
-    )
+    return TimelineEvent(on, NORTH_STAR, "North star set", text, "north_star", version_id)
 
 
 def goal_created_event(goal_id: int, on: date, title: str, track: str) -> TimelineEvent:

@@ -171,3 +171,9 @@ def test_timeline_sorts_filters_and_highlights_pivots() -> None:
         ordered, kinds=["goal", "win"], start=date(2026, 5, 1), end=date(2026, 6, 1)
     )
     assert [e.ref_id for e in only] == [7, 1]
+
+
+def test_kinds_match_the_stored_vocabulary() -> None:
+    from growth_tui.store.types import CheckInKind
+
+    assert review.KINDS == tuple(k.value for k in CheckInKind)

@@ -16,19 +16,30 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from growth_tui.store.types import CheckInKind
+# The check-in kinds, as stored (`growth_tui.store.types.CheckInKind` has the same values).
+# Plain strings here on purpose: `growth status` imports this module and must not pay for
+# SQLAlchemy, which `store.types` imports.
+WEEKLY, BIWEEKLY, MONTHLY, QUARTERLY, ANNUAL = (
+    "weekly",
+    "biweekly",
+    "monthly",
+    "quarterly",
+    "annual",
+)
+KINDS: tuple[str, ...] = (WEEKLY, BIWEEKLY, MONTHLY, QUARTERLY, ANNUAL)
+
 
 REGULAR_KINDS: tuple[str, ...] = (
-    CheckInKind.WEEKLY,
-    CheckInKind.BIWEEKLY,
-    CheckInKind.MONTHLY,
+    WEEKLY,
+    BIWEEKLY,
+    MONTHLY,
 )
 KIND_LABELS: dict[str, str] = {
-    CheckInKind.WEEKLY: "weekly check-in",
-    CheckInKind.BIWEEKLY: "bi-weekly check-in",
-    CheckInKind.MONTHLY: "monthly check-in",
-    CheckInKind.QUARTERLY: "quarterly review",
-    CheckInKind.ANNUAL: "annual review",
+    WEEKLY: "weekly check-in",
+    BIWEEKLY: "bi-weekly check-in",
+    MONTHLY: "monthly check-in",
+    QUARTERLY: "quarterly review",
+    ANNUAL: "annual review",
 }
 
 # Step kinds. "text" is a question with a text box; the others are filled by the screen.
@@ -172,10 +183,10 @@ _SETBACKS = Question(
 )
 
 _QUESTION_SETS: dict[str, tuple[Question, ...]] = {
-    CheckInKind.WEEKLY: (_ACHIEVED, _PAINS, _GAINS, _GOALS, _CARRY, _NEXT),
-    CheckInKind.BIWEEKLY: (_ACHIEVED, _PAINS, _GAINS, _GOALS, _CHANGE, _CARRY, _NEXT),
-    CheckInKind.MONTHLY: (_ACHIEVED, _PAINS, _GAINS, _GOALS, _CHANGE, _CARRY, _NEXT),
-    CheckInKind.QUARTERLY: (
+    WEEKLY: (_ACHIEVED, _PAINS, _GAINS, _GOALS, _CARRY, _NEXT),
+    BIWEEKLY: (_ACHIEVED, _PAINS, _GAINS, _GOALS, _CHANGE, _CARRY, _NEXT),
+    MONTHLY: (_ACHIEVED, _PAINS, _GAINS, _GOALS, _CHANGE, _CARRY, _NEXT),
+    QUARTERLY: (
         _ACHIEVED,
         _PAINS,
         _GAINS,
@@ -186,7 +197,7 @@ _QUESTION_SETS: dict[str, tuple[Question, ...]] = {
         _CARRY,
         _NEXT,
     ),
-    CheckInKind.ANNUAL: (
+    ANNUAL: (
         _ACHIEVED,
         _GOALS,
         _RELEVANT,
@@ -203,10 +214,10 @@ _QUESTION_SETS: dict[str, tuple[Question, ...]] = {
 
 
 def questions(kind: str) -> tuple[Question, ...]:
-    """The steps of a check-in or review of `kind` (a `CheckInKind` value)."""
+    """The steps of a check-in or review of `kind` (one of `KINDS`)."""
     try:
-        return _QUESTION_SETS[CheckInKind(kind)]
-    except ValueError:
+        return _QUESTION_SETS[kind]
+    except KeyError:
         raise ValueError(f"unknown check-in kind: {kind!r}") from None
 
 
@@ -219,17 +230,16 @@ def kind_label(kind: str) -> str:
 
 def next_date(kind: str, held_on: date) -> date:
     """When the next check-in of `kind` falls if this one is held on `held_on`."""
-    match kind:
-        case CheckInKind.WEEKLY:
-            return held_on + timedelta(days=7)
-        case CheckInKind.BIWEEKLY:
-            return held_on + timedelta(days=14)
-        case CheckInKind.MONTHLY:
-            return held_on + relativedelta(months=1)
-        case CheckInKind.QUARTERLY:
-            return held_on + relativedelta(months=3)
-        case CheckInKind.ANNUAL:
-            return held_on + relativedelta(years=1)
+    if kind == WEEKLY:
+        return held_on + timedelta(days=7)
+    if kind == BIWEEKLY:
+        return held_on + timedelta(days=14)
+    if kind == MONTHLY:
+        return held_on + relativedelta(months=1)
+    if kind == QUARTERLY:
+        return held_on + relativedelta(months=3)
+    if kind == ANNUAL:
+        return held_on + relativedelta(years=1)
     raise ValueError(f"unknown check-in kind: {kind!r}")
 
 
@@ -278,10 +288,10 @@ def next_review(
     bigger review covers the smaller one's questions). When nothing is due, the earliest date
     wins; with no dates at all, a regular check-in "not scheduled yet".
     """
-    cadence = cadence if cadence in REGULAR_KINDS else CheckInKind.WEEKLY
+    cadence = cadence if cadence in REGULAR_KINDS else WEEKLY
     candidates = [
-        due_review(CheckInKind.ANNUAL, next_annual_on, today),
-        due_review(CheckInKind.QUARTERLY, next_quarterly_on, today),
+        due_review(ANNUAL, next_annual_on, today),
+        due_review(QUARTERLY, next_quarterly_on, today),
         due_review(cadence, next_checkin_on, today),
     ]
     for review in candidates:

@@ -111,3 +111,15 @@ def test_status_imports_no_heavy_modules(db: Path) -> None:
         cwd=Path(__file__).resolve().parents[1],
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_cli_runs_status_and_fails_cleanly(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from growth_tui.cli import main
+
+    assert main(["status", "--db", str(db), "--short"]) == 0
+    out = capsys.readouterr().out
+    assert "| streak " in out and "due today" in out
+    assert main(["--db", str(tmp_path / "missing.db"), "status"]) == 2
+    assert capsys.readouterr().err.startswith("growth: No database at")

@@ -176,4 +176,4 @@ def test_timeline_sorts_filters_and_highlights_pivots() -> None:
 def test_kinds_match_the_stored_vocabulary() -> None:
     from growth_tui.store.types import CheckInKind
 
-    assert review.KINDS == tuple(k.value for k in CheckInKind)
+    assert tuple(k.value for k in CheckInKind) == review.KINDS

@@ -585,6 +585,21 @@ def rerate_skill(store: Store, skill_id: int, level: int, today: date, note: str
         session.add(skill)
 
 
+def rated_in_review(store: Store, plan_id: int, today: date) -> dict[int, int]:
+    """Skill id -> level for the ratings a review gave today (to show them when resuming)."""
+    with store.read() as session:
+        rows = session.exec(
+            select(SkillAssessment.skill_id, SkillAssessment.current_level)
+            .join(Skill, Skill.id == SkillAssessment.skill_id)
+            .where(
+                Skill.plan_id == plan_id,
+                SkillAssessment.assessed_on == today,
+                SkillAssessment.source == "review",
+            )
+        ).all()
+        return {int(sid): int(level) for sid, level in rows}
+
+
 def _skill_changes(session, plan_id: int, start: date, end: date) -> list[rv.SkillChange]:
     """For each skill rated between start and end: the level before start and the last one."""
     in_period = (

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.markdown import Markdown as RichMarkdown
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Markdown, Static
+from textual.widgets import Button, Input, Label, Static
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -145,7 +146,7 @@ class DetailDialog(ModalScreen[None]):
             box.border_title = self.title_text
             box.border_subtitle = "Esc to close"
             if self.markdown:
-                yield Markdown(self.body, id="detail-body")
+                yield Static(RichMarkdown(self.body), id="detail-body")
             else:
                 yield Static(Content(self.body), id="detail-body")
 

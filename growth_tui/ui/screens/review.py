@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.markdown import Markdown as RichMarkdown
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,7 +29,6 @@ from textual.widgets import (
     Footer,
     Input,
     Label,
-    Markdown,
     Select,
     Static,
     TextArea,
@@ -321,7 +321,7 @@ class ReviewScreen(GrowthScreen):
             with Vertical(id="summary-view"):
                 yield Static("", id="summary-title")
                 with VerticalScroll(id="summary-scroll"):
-                    yield Markdown("", id="summary-md")
+                    yield Static("", id="summary-md")
         yield Footer()
 
     # -- which keys show -------------------------------------------------------------------
@@ -863,7 +863,7 @@ class ReviewScreen(GrowthScreen):
                 "c copies the summary, e exports it, Esc goes back."
             )
         )
-        self.query_one("#summary-md", Markdown).update(summary)
+        self.query_one("#summary-md", Static).update(RichMarkdown(summary))
         self._set_view("summary")
         self.notify(f"{label[0].upper()}{label[1:]} saved. See you on {next_on:%d %b}.")
 

@@ -24,7 +24,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
     DataTable,
@@ -135,9 +135,11 @@ class HistoryScreen(GrowthScreen):
     HistoryScreen .chart-title { text-style: bold; color: $text-accent; margin-top: 1; }
     HistoryScreen .chart-note { color: $text-muted; }
     HistoryScreen Sparkline { height: 2; margin-right: 2; }
+    HistoryScreen #minutes-rows { height: auto; }
     HistoryScreen .minutes-row { height: 2; }
     HistoryScreen .minutes-row .label { width: 24; }
-    HistoryScreen .minutes-row .total { width: 10; color: $text-muted; }
+    HistoryScreen .minutes-row Sparkline { width: 1fr; }
+    HistoryScreen .minutes-row .total { width: 8; color: $text-muted; }
     HistoryScreen #metric-goal { width: 1fr; max-width: 60; }
     HistoryScreen #summary-md { margin-top: 1; }
     """
@@ -169,7 +171,7 @@ class HistoryScreen(GrowthScreen):
                 yield Sparkline([], id="weekly-spark")
                 yield Static("", classes="chart-note", id="weekly-note")
                 yield Static("Minutes per goal per month · last 12 months", classes="chart-title")
-                yield VerticalScroll(id="minutes-rows")
+                yield Vertical(id="minutes-rows")
                 yield Static("A goal's metric at each check-in", classes="chart-title")
                 yield Select(
                     [], prompt="no goal has a metric history yet", id="metric-goal", compact=True
@@ -334,12 +336,11 @@ class HistoryScreen(GrowthScreen):
         self.query_one("#checkin-marks", Static).update(checkin_marks_content(data["marks"]))
 
     def _fill_minutes(self, monthly: Any) -> None:
-        box = self.query_one("#minutes-rows", VerticalScroll)
+        box = self.query_one("#minutes-rows", Vertical)
         box.remove_children()
         per_goal: dict[str, list[int]] = monthly.per_goal
         if not per_goal:
             box.mount(Static(Content.styled("Nothing logged in the last 12 months.", "dim")))
-            box.styles.height = 1
             return
         ranked = sorted(per_goal.items(), key=lambda kv: -sum(kv[1]))[:5]
         rows = []
@@ -353,7 +354,6 @@ class HistoryScreen(GrowthScreen):
                     classes="minutes-row",
                 )
             )
-        box.styles.height = 2 * len(rows) + 1
         first, last = monthly.months[0], monthly.months[-1]
         rows.append(Static(Content(f"{first:%b %Y} → {last:%b %Y}"), classes="chart-note"))
         box.mount_all(rows)

@@ -67,9 +67,28 @@ def test_collect_counts_due_overdue_streak_and_next_checkin(db: Path) -> None:
 
 
 def test_top_coach_finding_names_the_goal(db: Path) -> None:
-    pytest.importorskip("growth_tui.domain.coach")
     coach = status_cmd.collect(db, TODAY)["coach"]
     assert coach is not None and coach["subject"] == "Ship [/] v1 [b]x"  # no metric, no date
+
+
+def test_coach_findings_match_the_apps(tmp_path: Path) -> None:
+    """The plain-SQL snapshot gives exactly the findings `coach_repo` gives the app."""
+    from growth_tui.demo import build_demo
+    from growth_tui.domain.coach import review_plan
+    from growth_tui.store import coach_repo
+    from growth_tui.store.status_query import read_status
+
+    path = tmp_path / "demo.db"
+    store = open_store(path)
+    build_demo(store, years=2, today=TODAY)
+    with store.write() as s:  # make the coach speak: a vague goal with no metric or date
+        s.add(Goal(plan_id=store.plan_id(), title="get better"))
+    expected = coach_repo.plan_findings(store, store.plan_id(), TODAY)
+    store.close()
+    data = read_status(path, TODAY)
+    assert expected, "the vague goal should give findings"
+    assert review_plan(data.coach, TODAY) == expected
+    assert status_cmd.collect(path, TODAY)["coach"]["message"] == expected[0].message
 
 
 def test_render_text_short_and_json(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date, timedelta
+from datetime import date
 
 from growth_tui.commands import CommandError
 from growth_tui.domain import review as rv
+from growth_tui.domain.streaks import weekly_streak
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,53 +27,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _weekly_streak(done_weeks: list[date], today: date) -> int:
-    try:
-        from growth_tui.domain.streaks import weekly_streak
-    except ImportError:  # before the log helper's streaks module lands
-        weeks = set(done_weeks)
-        week = today - timedelta(days=today.weekday())
-        if week not in weeks:
-            week -= timedelta(days=7)
-        streak = 0
-        while week in weeks:
-            streak += 1
-            week -= timedelta(days=7)
-        return streak
-    return weekly_streak(done_weeks, today)
-
-
 def _top_finding(data) -> dict[str, object] | None:
-    """The most important goal finding of the coach, leaving out dismissed ones."""
-    try:
-        from growth_tui.domain import coach
-    except ImportError:
+    """The coach's most important finding, as the app would show it first."""
+    from growth_tui.domain.coach import review_plan
+
+    if data.coach is None:
         return None
-    findings = []
-    for goal in data.goals:
-        findings += coach.judge_goal(
-            goal.title,
-            metric=goal.metric,
-            target=goal.target,
-            due=goal.due,
-            why_achievable=goal.why_achievable,
-            obstacles=goal.obstacles,
-            resources=goal.resources,
-            why_relevant=goal.why_relevant,
-            status=goal.status,
-            today=data.today,
-            goal_id=goal.id,
-            north_star=data.north_star,
-        )
-    findings = [
-        f for f in findings if (f.rule_id, f.subject_kind, f.subject_id) not in data.dismissed
-    ]
+    findings = review_plan(data.coach, data.today)
     if not findings:
         return None
-    sort = getattr(coach, "sort_findings", None)
-    findings = sort(findings) if sort else sorted(findings, key=lambda f: f.severity != "warn")
     top = findings[0]
-    return {"severity": top.severity, "subject": top.subject, "message": top.message}
+    return {
+        "rule": top.rule_id,
+        "severity": top.severity,
+        "subject": top.subject,
+        "message": top.message,
+        "hint": top.hint,
+    }
 
 
 def collect(db_path, today: date) -> dict[str, object]:
@@ -98,7 +69,7 @@ def collect(db_path, today: date) -> dict[str, object]:
             "days_overdue": max(due.days_late, 0),
             "text": rv.describe_due(due),
         },
-        "weekly_streak": _weekly_streak(data.done_weeks, today),
+        "weekly_streak": weekly_streak(data.done_weeks, today),
         "coach": _top_finding(data),
     }
 

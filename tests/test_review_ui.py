@@ -224,13 +224,13 @@ async def test_schedule_is_agreed_on_the_review_screen(make_app, demo_store: Sto
         box = app.screen.query_one("#next-checkin", Input)
         box.focus()
         box.value = ""
-        await pilot.press(*"2026-11-30", "enter")
+        await pilot.press(*"in 8 days", "enter")  # a phrase, read by the shared parser
         await _settle(pilot)
         assert review_repo.get_schedule(demo_store, app.plan_id).next_checkin_on.day == 30
         box.value = "someday"
         await pilot.press("enter")
         await _settle(pilot)
-        assert "'someday' is not a date" in screen_text(app)
+        assert '"someday" is not a date I can read.' in screen_text(app)
         assert review_repo.get_schedule(demo_store, app.plan_id).next_checkin_on.day == 30
         box.value = "2026-11-30"
         app.screen.query_one("#cadence", Select).value = "biweekly"

@@ -124,7 +124,7 @@ _NEXT_QUARTER = Question(
     TEXT,
     "Next quarter",
     "Which goals carry you through the next quarter?",
-    "Refine the ones that still fit, set new ones where you have outgrown them (G opens Goals).",
+    "Refine the ones that still fit, set new ones where you have outgrown them (F3 opens Goals).",
     "Keep the speaking goal; replace the course with a real project.",
 )
 _SKILLS = Question(

@@ -46,16 +46,10 @@ CADENCE_OPTIONS = [("weekly", "weekly"), ("every 2 weeks", "biweekly"), ("monthl
 
 
 def parse_day(text: str, today: date) -> date:
-    """A date typed by the person: ISO, or any phrase the shared date parser knows."""
-    text = text.strip()
-    try:
-        from growth_tui.domain.dates import parse_date
-    except ImportError:
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f"{text!r} is not a date; write it like 2026-12-04.") from None
-    return parse_date(text, today)
+    """A date typed by the person: ISO, or a phrase like "next friday" or "end of quarter"."""
+    from growth_tui.domain.dates import parse_date
+
+    return parse_date(text.strip(), today)
 
 
 def _optional_day(text: str, today: date) -> date | None:
@@ -336,6 +330,9 @@ class ReviewScreen(GrowthScreen):
             return self.view == "summary"
         if action == "start":
             return self.view == "overview"
+        if action == "leave":
+            # In the overview Escape only leaves a text field: the app's own key does that.
+            return self.view != "overview"
         return True
 
     def _set_view(self, view: str) -> None:
@@ -610,9 +607,7 @@ class ReviewScreen(GrowthScreen):
         self.run_worker(self._show_step(), exclusive=True, group="step")
 
     def action_leave(self) -> None:
-        from textual.widgets import Input as _Input
-
-        if isinstance(self.focused, _Input | TextArea):
+        if isinstance(self.focused, Input | TextArea):
             self.set_focus(None)
             return
         was = self.view

@@ -26,8 +26,7 @@ class CheckinPanel(HomePanel):
     CheckinPanel.-overdue { border: thick $warning; }
     CheckinPanel.-overdue #checkin-text { color: $text-warning; text-style: bold; }
     CheckinPanel.-today { border: round $accent; }
-    CheckinPanel #checkin-row { height: auto; }
-    CheckinPanel Button { margin-top: 1; }
+    CheckinPanel Button { margin-top: 0; }
     """
 
     def compose(self) -> ComposeResult:

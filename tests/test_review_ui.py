@@ -1,8 +1,8 @@
-"""Review and History as a person uses them: check-ins from Home, pivots, skills, charts."""
+"""Review as a person uses it: a check-in from Home's prompt to the summary, and the schedule."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,34 +11,14 @@ from textual.widgets import DataTable, Input, Select, TextArea
 
 from growth_tui.store import review_repo
 from growth_tui.store.engine import Store
-from growth_tui.store.models import Action, CheckIn, CheckInAnswer, Goal, Plan
+from growth_tui.store.models import Action, CheckIn, CheckInAnswer, Goal
 from tests.conftest import MARKUP_TEXT, TODAY, ready
 from tests.helpers import screen_text
-
-
-def _overdue_checkin(store: Store) -> None:
-    """Make the weekly check-in three days late and leave one one-off unfinished."""
-    with store.write() as s:
-        plan = s.get(Plan, store.plan_id())
-        plan.next_checkin_on = TODAY - timedelta(days=3)
-        s.add(plan)
-        goal = s.exec(select(Goal).where(Goal.status == "active").order_by(Goal.id)).first()
-        s.add(Action(goal_id=goal.id, title=MARKUP_TEXT, due=TODAY - timedelta(days=2)))
-
-
-async def _settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
-
-
-async def _next(pilot) -> None:
-    await pilot.press("ctrl+n")
-    await _settle(pilot)
+from tests.review_support import next_step, overdue_checkin, quiet, settle, snap_app
 
 
 async def test_weekly_checkin_from_home_to_history(make_app, demo_store: Store) -> None:
-    _overdue_checkin(demo_store)
+    overdue_checkin(demo_store)
     app = make_app(demo_store)
     async with app.run_test(size=(100, 36), notifications=True) as pilot:
         await ready(pilot)
@@ -46,7 +26,7 @@ async def test_weekly_checkin_from_home_to_history(make_app, demo_store: Store) 
         assert "Weekly check-in is 3 days overdue - a short one still counts" in home
         await pilot.click("#start-checkin")
         await ready(pilot)
-        await _settle(pilot)
+        await settle(pilot)
         assert app.current_mode == "review"
         text = screen_text(app)
         assert "Weekly check-in · step 1 of 6 · Since last time" in text
@@ -59,9 +39,9 @@ async def test_weekly_checkin_from_home_to_history(make_app, demo_store: Store) 
         checkin = review_repo.open_checkin(demo_store, app.plan_id)
         assert checkin is not None and checkin.answers["achieved"] == MARKUP_TEXT
 
-        await _next(pilot)  # pains
-        await _next(pilot)  # gains
-        await _next(pilot)  # goals
+        await next_step(pilot)  # pains
+        await next_step(pilot)  # gains
+        await next_step(pilot)  # goals
         text = screen_text(app)
         assert "step 4 of 6 · Goals" in text and "Become a staff engineer" in text
         goals = review_repo.goals_for_review(demo_store, app.plan_id)
@@ -71,32 +51,32 @@ async def test_weekly_checkin_from_home_to_history(make_app, demo_store: Store) 
         metric.focus()
         metric.value = "2"
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
 
         # Pivot the personal goal, with what was learned and the next goal.
         app.screen.query_one(f"#pivot-{personal.id}").focus()
         await pilot.press("p")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press(*"Grammar drills bored me")
         await pilot.press("enter")
         await pilot.press(*"Weekly call with a tutor")
         await pilot.press("ctrl+s")
-        await _settle(pilot)
+        await settle(pilot)
         assert "Pivot logged" in screen_text(app)
         with demo_store.read() as s:
             assert s.get(Goal, personal.id).status == "pivoted"
 
-        await _next(pilot)  # carry
+        await next_step(pilot)  # carry
         text = screen_text(app)
         assert "step 5 of 6 · Unfinished" in text and MARKUP_TEXT in text
         await pilot.click(".carry")
-        await _settle(pilot)
+        await settle(pilot)
         assert "carried forward to Sun 29 Nov" in screen_text(app)
 
-        await _next(pilot)  # next steps
+        await next_step(pilot)  # next steps
         await pilot.press(*"Book the tutor")
         await pilot.press("ctrl+f")
-        await _settle(pilot)
+        await settle(pilot)
         text = screen_text(app)
         assert "Weekly check-in done. Next one on Sun 29 Nov." in text
         assert "Weekly check-in - 2026-11-22" in text
@@ -134,7 +114,7 @@ async def test_weekly_checkin_from_home_to_history(make_app, demo_store: Store) 
         )
         table.move_cursor(row=checkin_row)
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
         opened = screen_text(app)
         assert "Weekly check-in - 2026-11-22" in opened
         assert "Period: 2026-11-16 to 2026-11-22" in opened
@@ -142,7 +122,7 @@ async def test_weekly_checkin_from_home_to_history(make_app, demo_store: Store) 
         await pilot.pause()
         # The metric chart follows the goal just updated.
         await pilot.press("2")
-        await _settle(pilot)
+        await settle(pilot)
         assert "→ 2 on 22 Nov 2026 · target 4 docs" in screen_text(app)
 
 
@@ -153,8 +133,8 @@ async def test_answers_survive_leaving_mid_checkin(make_app, demo_store: Store) 
         await pilot.press("f5")
         await ready(pilot)
         await pilot.press("n")
-        await _settle(pilot)
-        await _next(pilot)
+        await settle(pilot)
+        await next_step(pilot)
         await pilot.press(*"meetings")
         await pilot.press("f1")  # no pause: leaving must save what was typed
         await ready(pilot)
@@ -166,53 +146,12 @@ async def test_answers_survive_leaving_mid_checkin(make_app, demo_store: Store) 
         assert "step 2 of 6 · Pains" in screen_text(app)  # right where it was left
         assert app.screen.query_one("#answer-pains", TextArea).text == "meetings"
         await pilot.press("escape", "escape")  # leave the field, then the check-in
-        await _settle(pilot)
+        await settle(pilot)
         assert "Resume weekly check-in (n)" in screen_text(app)
         await pilot.press("n")
-        await _settle(pilot)
-        await _next(pilot)
+        await settle(pilot)
+        await next_step(pilot)
         assert app.screen.query_one("#answer-pains", TextArea).text == "meetings"
-
-
-async def test_quarterly_review_rerates_a_skill_and_the_chart_shows_it(
-    make_app, demo_store: Store
-) -> None:
-    app = make_app(demo_store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        await pilot.press("f6", "2")
-        await ready(pilot)
-        before = screen_text(app)
-        speaking = next(line for line in before.splitlines() if "Public speaking" in line)
-        assert "1, steady since" in speaking
-        await pilot.press("f5")
-        await ready(pilot)
-        await pilot.press("q")
-        await _settle(pilot)
-        assert "Quarterly review · step 1 of 9" in screen_text(app)
-        for _ in range(4):
-            await _next(pilot)
-        text = screen_text(app)
-        assert "step 5 of 9 · Skills" in text and "Public speaking" in text
-        skill = next(
-            s
-            for s in review_repo.skills_for_review(demo_store, app.plan_id)
-            if s.name == "Public speaking"
-        )
-        app.screen.query_one(f"#level-{skill.id}", Select).value = 3
-        await _settle(pilot)
-        await _next(pilot)
-        assert "step 6 of 9 · Coach" in screen_text(app)
-        await pilot.press("ctrl+f")
-        await _settle(pilot)
-        assert "- Public speaking: 1 -> 3" in app.screen.summary_text
-        await pilot.press("f6", "2")
-        await ready(pilot)
-        after = screen_text(app)
-        speaking = next(line for line in after.splitlines() if "Public speaking" in line)
-        assert "1 → 3 since" in speaking
-        schedule = review_repo.get_schedule(demo_store, app.plan_id)
-        assert schedule.next_quarterly_on == date(2027, 2, 22)  # three months on
 
 
 async def test_schedule_is_agreed_on_the_review_screen(make_app, demo_store: Store) -> None:
@@ -225,16 +164,16 @@ async def test_schedule_is_agreed_on_the_review_screen(make_app, demo_store: Sto
         box.focus()
         box.value = ""
         await pilot.press(*"in 8 days", "enter")  # a phrase, read by the shared parser
-        await _settle(pilot)
+        await settle(pilot)
         assert review_repo.get_schedule(demo_store, app.plan_id).next_checkin_on.day == 30
         box.value = "someday"
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
         assert '"someday" is not a date I can read.' in screen_text(app)
         assert review_repo.get_schedule(demo_store, app.plan_id).next_checkin_on.day == 30
         box.value = "2026-11-30"
         app.screen.query_one("#cadence", Select).value = "biweekly"
-        await _settle(pilot)
+        await settle(pilot)
         assert review_repo.get_schedule(demo_store, app.plan_id).cadence == "biweekly"
 
 
@@ -245,112 +184,44 @@ async def test_summary_export_writes_markdown(make_app, demo_store: Store, tmp_p
         await pilot.press("f5")
         await ready(pilot)
         await pilot.press("n")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("ctrl+f")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("e")
-        await _settle(pilot)
+        await settle(pilot)
         box = app.screen.query_one("#export-path", Input)
         box.value = str(tmp_path / "out" / "review.md")
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
         written = (tmp_path / "out" / "review.md").read_text()
         assert written.startswith("# Weekly check-in - 2026-11-22")
         assert "Written to" in screen_text(app)
 
 
-async def test_history_filters_and_period_summary(make_app, demo_store: Store) -> None:
-    with demo_store.write() as s:
-        goal = s.exec(select(Goal).order_by(Goal.id)).first()
-        goal.title = MARKUP_TEXT
-        s.add(goal)
-    app = make_app(demo_store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        await pilot.press("f6")
-        await ready(pilot)
-        app.screen.query_one("#kind", Select).value = "win"
-        await _settle(pilot)
-        shown = app.screen.shown
-        assert shown and {e.kind for e in shown} == {"win"}
-        app.screen.query_one("#kind", Select).value = "goal"
-        await _settle(pilot)
-        assert MARKUP_TEXT in screen_text(app)
-        app.screen.query_one("#span", Select).value = "last-quarter"
-        await _settle(pilot)
-        assert all(e.on.month in (7, 8, 9) for e in app.screen.shown)
-        await pilot.press("3")
-        await _settle(pilot)
-        text = screen_text(app)
-        assert "What I did in Q3 2026" in text
-        app.screen.query_one("#summary-period", Select).value = "this-year"
-        await _settle(pilot)
-        assert "What I did in 2026" in screen_text(app)
-        assert app.screen.summary_text.startswith("# What I did in 2026")
-
-
-def _snap_app(make_app, size_store: Store):
-    _overdue_checkin(size_store)
-    return make_app(size_store)
-
-
-async def _quiet(pilot) -> None:
-    await ready(pilot)
-    for widget in pilot.app.screen.query("Input, TextArea"):
-        widget.cursor_blink = False
-    await pilot.pause()
-
-
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_snapshot_review_overview(snap_compare, make_app, demo_store: Store, size) -> None:
-    app = _snap_app(make_app, demo_store)
+    app = snap_app(make_app, demo_store)
 
     async def run_before(pilot) -> None:
         await ready(pilot)
         await pilot.press("f5")
-        await _quiet(pilot)
+        await quiet(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_snapshot_review_goals_step(snap_compare, make_app, demo_store: Store, size) -> None:
-    app = _snap_app(make_app, demo_store)
+    app = snap_app(make_app, demo_store)
 
     async def run_before(pilot) -> None:
         await ready(pilot)
         await pilot.press("f5")
         await ready(pilot)
         await pilot.press("n")
-        await _settle(pilot)
+        await settle(pilot)
         for _ in range(3):
-            await _next(pilot)
-        await _quiet(pilot)
-
-    assert snap_compare(app, terminal_size=size, run_before=run_before)
-
-
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-def test_snapshot_history_timeline(snap_compare, make_app, demo_store: Store, size) -> None:
-    app = _snap_app(make_app, demo_store)
-
-    async def run_before(pilot) -> None:
-        await ready(pilot)
-        await pilot.press("f6")
-        await _quiet(pilot)
-
-    assert snap_compare(app, terminal_size=size, run_before=run_before)
-
-
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-def test_snapshot_history_charts(snap_compare, make_app, demo_store: Store, size) -> None:
-    app = _snap_app(make_app, demo_store)
-
-    async def run_before(pilot) -> None:
-        await ready(pilot)
-        await pilot.press("f6")
-        await ready(pilot)
-        await pilot.press("2")
-        await _quiet(pilot)
+            await next_step(pilot)
+        await quiet(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -1,0 +1,113 @@
+"""History as a person uses it: skills re-rated at a quarterly review, filters, summaries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlmodel import select
+from textual.widgets import Select
+
+from growth_tui.store import review_repo
+from growth_tui.store.engine import Store
+from growth_tui.store.models import Goal
+from tests.conftest import MARKUP_TEXT, ready
+from tests.helpers import screen_text
+from tests.review_support import next_step, quiet, settle, snap_app
+
+
+async def test_quarterly_review_rerates_a_skill_and_the_chart_shows_it(
+    make_app, demo_store: Store
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("f6", "2")
+        await ready(pilot)
+        before = screen_text(app)
+        speaking = next(line for line in before.splitlines() if "Public speaking" in line)
+        assert "1, steady since" in speaking
+        await pilot.press("f5")
+        await ready(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        assert "Quarterly review · step 1 of 9" in screen_text(app)
+        for _ in range(4):
+            await next_step(pilot)
+        text = screen_text(app)
+        assert "step 5 of 9 · Skills" in text and "Public speaking" in text
+        skill = next(
+            s
+            for s in review_repo.skills_for_review(demo_store, app.plan_id)
+            if s.name == "Public speaking"
+        )
+        app.screen.query_one(f"#level-{skill.id}", Select).value = 3
+        await settle(pilot)
+        await next_step(pilot)
+        assert "step 6 of 9 · Coach" in screen_text(app)
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        assert "- Public speaking: 1 -> 3" in app.screen.summary_text
+        await pilot.press("f6", "2")
+        await ready(pilot)
+        after = screen_text(app)
+        speaking = next(line for line in after.splitlines() if "Public speaking" in line)
+        assert "1 → 3 since" in speaking
+        schedule = review_repo.get_schedule(demo_store, app.plan_id)
+        assert schedule.next_quarterly_on == date(2027, 2, 22)  # three months on
+
+
+async def test_history_filters_and_period_summary(make_app, demo_store: Store) -> None:
+    with demo_store.write() as s:
+        goal = s.exec(select(Goal).order_by(Goal.id)).first()
+        goal.title = MARKUP_TEXT
+        s.add(goal)
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("f6")
+        await ready(pilot)
+        app.screen.query_one("#kind", Select).value = "win"
+        await settle(pilot)
+        shown = app.screen.shown
+        assert shown and {e.kind for e in shown} == {"win"}
+        app.screen.query_one("#kind", Select).value = "goal"
+        await settle(pilot)
+        assert MARKUP_TEXT in screen_text(app)
+        app.screen.query_one("#span", Select).value = "last-quarter"
+        await settle(pilot)
+        assert all(e.on.month in (7, 8, 9) for e in app.screen.shown)
+        await pilot.press("3")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "What I did in Q3 2026" in text
+        app.screen.query_one("#summary-period", Select).value = "this-year"
+        await settle(pilot)
+        assert "What I did in 2026" in screen_text(app)
+        assert app.screen.summary_text.startswith("# What I did in 2026")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_snapshot_history_timeline(snap_compare, make_app, demo_store: Store, size) -> None:
+    app = snap_app(make_app, demo_store)
+
+    async def run_before(pilot) -> None:
+        await ready(pilot)
+        await pilot.press("f6")
+        await quiet(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_snapshot_history_charts(snap_compare, make_app, demo_store: Store, size) -> None:
+    app = snap_app(make_app, demo_store)
+
+    async def run_before(pilot) -> None:
+        await ready(pilot)
+        await pilot.press("f6")
+        await ready(pilot)
+        await pilot.press("2")
+        await quiet(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -177,3 +177,13 @@ def test_kinds_match_the_stored_vocabulary() -> None:
     from growth_tui.store.types import CheckInKind
 
     assert tuple(k.value for k in CheckInKind) == review.KINDS
+
+
+def test_period_start_fits_the_kind() -> None:
+    assert review.looks_back_to("weekly") == review.KINDS
+    assert review.looks_back_to("quarterly") == ("quarterly", "annual")
+    assert review.looks_back_to("annual") == ("annual",)
+    assert review.period_start("weekly", TODAY, date(2026, 11, 15)) == date(2026, 11, 16)
+    assert review.period_start("weekly", TODAY, None) == date(2026, 10, 26)
+    assert review.period_start("quarterly", TODAY, None) == date(2026, 8, 23)
+    assert review.period_start("annual", TODAY, None) == date(2025, 11, 23)

@@ -158,6 +158,25 @@ def test_achieved_since_groups_done_actions_and_lists_wins(seeded: Seeded) -> No
     practice = next(d for d in first.done if d.title == "Practice")
     assert practice.times == 4 and practice.minutes == 30 * 3 + 45  # planned minutes fill gaps
     assert first.times_done == 5
+    assert first.start == date(2026, 10, 26)
+    quarter = repo.achieved_since(seeded.store, seeded.plan_id, None, TODAY, "quarterly")
+    assert quarter.start == date(2026, 8, 23)
+    assert next(d for d in quarter.done if d.title == "Practice").times == 13  # 25 Aug..17 Nov
+
+
+def test_a_quarterly_review_looks_back_to_the_last_quarterly(seeded: Seeded) -> None:
+    old = repo.start_checkin(seeded.store, seeded.plan_id, "quarterly", date(2026, 8, 30))
+    repo.finish_checkin(seeded.store, old.id, TODAY, date(2026, 8, 30))
+    weekly = repo.start_checkin(seeded.store, seeded.plan_id, "weekly", date(2026, 11, 15))
+    repo.finish_checkin(seeded.store, weekly.id, TODAY, date(2026, 11, 15))
+    assert repo.start_checkin(seeded.store, seeded.plan_id, "weekly", TODAY).since == date(
+        2026, 11, 15
+    )
+    quarterly = repo.start_checkin(seeded.store, seeded.plan_id, "quarterly", TODAY)
+    assert quarterly.since == date(2026, 8, 30)
+    assert repo.start_checkin(seeded.store, seeded.plan_id, "annual", TODAY).since is None
+    summary = repo.finish_checkin(seeded.store, quarterly.id, date(2027, 2, 22), TODAY)
+    assert "Period: 2026-08-31 to 2026-11-22" in summary
 
 
 def test_goal_review_updates_current_value_and_remembers_last_health(
@@ -298,7 +317,7 @@ def test_finish_writes_summary_and_moves_dates(seeded: Seeded) -> None:
     )
     summary = repo.finish_checkin(seeded.store, state.id, date(2027, 2, 22), TODAY)
     assert summary.startswith("# Quarterly review - 2026-11-22")
-    assert "- Public speaking: 2 -> 3" in summary
+    assert "- Public speaking: 1 -> 3" in summary  # June's level, before the quarter began
     assert "## Gains\n\nShip [/] v1 [b]x" in summary
     assert "talks: 2 of 4 talks" in summary and "- **Run a 10k** (personal, active)" in summary
     assert "Next check-in: 2027-02-22" in summary

@@ -30,7 +30,7 @@ async def test_weekly_checkin_from_home_to_history(make_app, demo_store: Store) 
         assert app.current_mode == "review"
         text = screen_text(app)
         assert "Weekly check-in · step 1 of 6 · Since last time" in text
-        assert "Done since Sun 15 Nov:" in text and "20 min Spanish on the commute" in text
+        assert "Done since Mon 16 Nov 2026:" in text and "20 min Spanish on the commute" in text
 
         # Typed answers are saved without pressing anything (debounced).
         assert isinstance(app.focused, TextArea)

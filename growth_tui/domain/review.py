@@ -243,6 +243,30 @@ def next_date(kind: str, held_on: date) -> date:
     raise ValueError(f"unknown check-in kind: {kind!r}")
 
 
+def looks_back_to(kind: str) -> tuple[str, ...]:
+    """The kinds whose last occurrence starts this one's period ("since last time").
+
+    A check-in looks back to the last check-in or review of any kind; a quarterly review to
+    the last quarterly or annual one; an annual review to the last annual one.
+    """
+    if kind == ANNUAL:
+        return (ANNUAL,)
+    if kind == QUARTERLY:
+        return (QUARTERLY, ANNUAL)
+    return KINDS
+
+
+def period_start(kind: str, held_on: date, since: date | None) -> date:
+    """The first day a check-in covers: the day after `since`, else a default span back."""
+    if since is not None:
+        return since + timedelta(days=1)
+    if kind == ANNUAL:
+        return held_on - relativedelta(years=1) + timedelta(days=1)
+    if kind == QUARTERLY:
+        return held_on - relativedelta(months=3) + timedelta(days=1)
+    return held_on - timedelta(days=27)  # four weeks: enough to jog the memory, not a flood
+
+
 @dataclass(frozen=True)
 class DueReview:
     """A scheduled check-in or review. `days_late` > 0 when its date has passed."""

@@ -130,7 +130,7 @@ class CheckInState:
     id: int
     kind: str
     held_on: date
-    since: date | None  # the previous finished check-in's day
+    since: date | None  # the day of the last finished check-in this one looks back to
     answers: dict[str, str] = field(default_factory=dict)
     goal_reviews: dict[int, GoalReviewRow] = field(default_factory=dict)
     next_on: date | None = None
@@ -145,6 +145,7 @@ def _state(session, checkin: CheckIn) -> CheckInState:
             col(CheckIn.finished_at).is_not(None),
             CheckIn.id != checkin.id,
             CheckIn.held_on <= checkin.held_on,
+            col(CheckIn.kind).in_(rv.looks_back_to(checkin.kind)),
         )
     ).one()
     answers = {
@@ -255,7 +256,7 @@ def delete_checkin(store: Store, checkin_id: int) -> None:
 
 @dataclass(frozen=True)
 class Achieved:
-    since: date | None
+    start: date  # the first day covered
     until: date
     done: list[rv.DoneLine]
     wins: list[rv.WinLine]
@@ -298,15 +299,17 @@ def _win_lines(session, plan_id: int, start: date | None, end: date) -> list[rv.
     return [rv.WinLine(on, title, impact) for on, title, impact in session.exec(query).all()]
 
 
-def achieved_since(store: Store, plan_id: int, since: date | None, today: date) -> Achieved:
+def achieved_since(
+    store: Store, plan_id: int, since: date | None, today: date, kind: str = "weekly"
+) -> Achieved:
     """Actions done (grouped per action) and wins after the last check-in, up to today.
 
-    With no earlier check-in, the last four weeks: enough to jog the memory, not a flood.
+    With no earlier one, a span that fits the kind (`review.period_start`).
     """
-    start = since + timedelta(days=1) if since is not None else today - timedelta(days=27)
+    start = rv.period_start(kind, today, since)
     with store.read() as session:
         return Achieved(
-            since,
+            start,
             today,
             _done_lines(session, plan_id, start, today),
             _win_lines(session, plan_id, start, today),
@@ -672,11 +675,7 @@ def _skill_changes(session, plan_id: int, start: date, end: date) -> list[rv.Ski
 
 def _summary_for(session, checkin: CheckIn, next_on: date | None) -> rv.ReviewSummary:
     state = _state(session, checkin)
-    start = (
-        state.since + timedelta(days=1)
-        if state.since is not None
-        else checkin.held_on - timedelta(days=27)
-    )
+    start = rv.period_start(checkin.kind, checkin.held_on, state.since)
     goals = []
     reviewed = session.exec(
         select(Goal, GoalReview)

@@ -463,7 +463,7 @@ class ReviewScreen(GrowthScreen):
             state = review_repo.start_checkin(store, plan_id, kind, today)
             data = CheckInData(
                 state=state,
-                achieved=review_repo.achieved_since(store, plan_id, state.since, today),
+                achieved=review_repo.achieved_since(store, plan_id, state.since, today, state.kind),
                 goals=review_repo.goals_for_review(store, plan_id, before=state.held_on),
                 open_actions=review_repo.unfinished_actions(store, plan_id, today),
                 skills=review_repo.skills_for_review(store, plan_id),
@@ -898,9 +898,7 @@ def _coach_findings(store, plan_id: int, today: date) -> list[Any] | None:
 
 
 def _achieved_content(achieved: Any) -> Content:
-    since = (
-        f"since {achieved.since:%a %d %b}" if achieved.since is not None else "in the last 4 weeks"
-    )
+    since = f"since {achieved.start:%a %d %b %Y}"
     parts = [Content.styled(f"Done {since}:", "bold")]
     if not achieved.done:
         parts.append(Content.styled("  nothing logged - that is worth a word below, too", "dim"))

@@ -5,6 +5,12 @@ current weekly streak and the coach's top finding; `--json` for scripts. It must
 0.3 s on a ten-year database, so it never imports Textual, SQLModel or SQLAlchemy: the reads go
 through `growth_tui.store.status_query` (plain `sqlite3`, read-only) and the logic through the
 pure domain modules.
+
+`--json` prints one object: `today`, `due_today` (count) and `due_today_titles`, `overdue`
+(missed recurring occurrences of the last 14 days plus overdue one-offs), `next_review`
+(`kind`, `on`, `overdue`, `days_overdue`, `text`), `weekly_streak` (weeks in a row with
+something done) and `coach` (`rule`, `severity`, `subject`, `message`, `hint`, or null).
+`--short` prints one line for a prompt or status bar.
 """
 
 from __future__ import annotations

@@ -276,3 +276,36 @@ async def test_user_text_is_shown_literally_everywhere(make_app, demo_store: Sto
         text = screen_text(app)
         assert MARKUP_TEXT in text  # the goal picker of the metric chart
         assert any(line.startswith(f" {MARKUP_TEXT}") for line in text.splitlines())  # skills
+
+
+async def test_quarterly_goals_step_opens_goals_and_comes_back(make_app, demo_store: Store) -> None:
+    overdue_checkin(demo_store)
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("f5")
+        await ready(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        for _ in range(6):
+            await next_step(pilot)
+        assert "step 7 of 9 · Next quarter" in screen_text(app)
+        await pilot.press(*"Keep the design-doc goal")
+        await pilot.click("#open-goals")
+        await ready(pilot)
+        assert app.current_mode == "goals"
+        await pilot.press("f5")
+        await ready(pilot)
+        assert app.screen.query_one("#answer-next_quarter", TextArea).text == (
+            "Keep the design-doc goal"
+        )
+        await next_step(pilot)  # unfinished one-offs: a date in the past is refused
+        box = app.screen.query_one(".resched", Input)
+        box.focus()
+        await pilot.press(*"2026-11-01", "enter")
+        await settle(pilot)
+        assert "Pick today or a later day." in screen_text(app)
+        box.value = ""
+        await pilot.press(*"in 2 weeks", "enter")
+        await settle(pilot)
+        assert "rescheduled to Sun 06 Dec" in screen_text(app)

@@ -529,6 +529,11 @@ class ReviewScreen(GrowthScreen):
             widgets.append(self._answer_area(q.key))
         elif q.kind == rv.TEXT:
             widgets.append(self._answer_area(q.key))
+            if q.key == "next_quarter":
+                # Refining goals happens in the Goals editor; the check-in waits here meanwhile.
+                widgets.append(
+                    Button("Open Goals (F3) - come back with F5", id="open-goals", compact=True)
+                )
         elif q.kind == rv.GOALS:
             if not data.goals:
                 widgets.append(
@@ -773,6 +778,9 @@ class ReviewScreen(GrowthScreen):
         except ValueError as error:
             self.notify(str(error), severity="warning", markup=False)
             return
+        if day < self.growth_app.today():
+            self.notify("Pick today or a later day.", severity="warning")
+            return
         self._reschedule(row, day, "rescheduled")
 
     def _reschedule(self, row: CarryRow, day: date, word: str) -> None:
@@ -818,6 +826,11 @@ class ReviewScreen(GrowthScreen):
         self.data.rated[skill_id] = int(event.value)
 
     # -- finishing -------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#open-goals")
+    def _open_goals(self) -> None:
+        self.flush()
+        self.growth_app.go("goals")
 
     @on(Button.Pressed, "#finish")
     def _finish_pressed(self) -> None:

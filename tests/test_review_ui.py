@@ -227,57 +227,6 @@ def test_snapshot_review_goals_step(snap_compare, make_app, demo_store: Store, s
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
-async def test_user_text_is_shown_literally_everywhere(make_app, demo_store: Store) -> None:
-    from growth_tui.store.models import ReflectionAnswer, ReflectionSession, Skill
-
-    with demo_store.write() as s:
-        goal = s.exec(select(Goal).where(Goal.status == "active").order_by(Goal.id)).first()
-        goal.title = MARKUP_TEXT
-        s.add(goal)
-        skill = s.exec(select(Skill).order_by(Skill.id)).first()
-        skill.name = MARKUP_TEXT
-        s.add(skill)
-        latest = s.exec(
-            select(ReflectionSession).order_by(ReflectionSession.started_at.desc())
-        ).first()
-        s.add(
-            ReflectionAnswer(
-                session_id=latest.id, prompt_key="values", position=99, text=MARKUP_TEXT
-            )
-        )
-    app = make_app(demo_store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        await pilot.press("f5")
-        await ready(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-        await next_step(pilot)
-        assert "step 2 of 11 · Goals" in screen_text(app)
-        assert f"{MARKUP_TEXT} (career" in screen_text(app)
-        await pilot.click(f"#pivot-{goal.id}")
-        await settle(pilot)
-        assert f"Changing course on {MARKUP_TEXT}" in screen_text(app)
-        await pilot.press("escape")
-        await settle(pilot)
-        await next_step(pilot)
-        await next_step(pilot)
-        text = screen_text(app)
-        assert "step 4 of 11 · Values" in text and MARKUP_TEXT in text
-        for _ in range(4):
-            await next_step(pilot)
-        text = screen_text(app)
-        assert "step 8 of 11 · Skills" in text and f"{MARKUP_TEXT} (" in text
-        await pilot.press("ctrl+f")
-        await settle(pilot)
-        assert MARKUP_TEXT in screen_text(app)  # the summary, rendered as Markdown
-        await pilot.press("f6", "2")
-        await ready(pilot)
-        text = screen_text(app)
-        assert MARKUP_TEXT in text  # the goal picker of the metric chart
-        assert any(line.startswith(f" {MARKUP_TEXT}") for line in text.splitlines())  # skills
-
-
 async def test_quarterly_goals_step_opens_goals_and_comes_back(make_app, demo_store: Store) -> None:
     overdue_checkin(demo_store)
     app = make_app(demo_store)

@@ -69,7 +69,7 @@ def timeline_bounds(choice: str, today: date) -> tuple[date | None, date | None]
     return p.start, p.end
 
 
-def skill_row(name: str, points: list[tuple[date, int]], target: int | None = None) -> Content:
+def skill_row(name: str, points: list[tuple[date, int]], bar_width: int = 24) -> Content:
     """One skill: its last ratings as bars on a fixed 0-5 scale, then first -> latest."""
     recent = points[-24:]
     bars = "".join(LEVEL_BARS[max(0, min(5, level))] for _on, level in recent)
@@ -79,8 +79,8 @@ def skill_row(name: str, points: list[tuple[date, int]], target: int | None = No
     label = name if len(name) <= 22 else name[:21] + "…"
     return Content.assemble(
         Content(f"{label:<23}"),
-        (f"{bars:<24}", "$accent"),
-        (f" {change}{since}", "$text-muted"),
+        (f"{bars:<{bar_width}}", "$accent"),
+        (f" {change}{since}", "dim"),
     )
 
 
@@ -93,9 +93,9 @@ def checkin_marks_content(marks: list[Any]) -> Content:
     parts: list[Content] = []
     for mark in marks:
         if not mark.finished:
-            parts.append(Content.styled("○", "$text-muted"))
+            parts.append(Content.styled("○", "dim"))
         elif mark.worst is None:
-            parts.append(Content.styled("●", "$text-muted"))
+            parts.append(Content.styled("●", "dim"))
         else:
             parts.append(Content.styled("●", HEALTH_STYLE[mark.worst]))
     legend = Content.assemble(
@@ -106,9 +106,11 @@ def checkin_marks_content(marks: list[Any]) -> Content:
         " at risk  ",
         ("●", "$error"),
         " off track  ",
-        ("○", "$text-muted"),
+        ("●", "dim"),
+        " no goal rated  ",
+        ("○", "dim"),
         " unfinished",
-        (f"   {marks[0].held_on:%d %b %Y} → {marks[-1].held_on:%d %b %Y}", "$text-muted"),
+        (f"   {marks[0].held_on:%d %b %Y} → {marks[-1].held_on:%d %b %Y}", "dim"),
     )
     return Content("").join(parts) + legend
 
@@ -328,8 +330,11 @@ class HistoryScreen(GrowthScreen):
         skills: dict[str, list[tuple[date, int]]] = data["skills"]
         chart = self.query_one("#skills-chart", Static)
         if skills:
+            width = min(24, max(len(points) for points in skills.values()))
             chart.update(
-                Content("\n").join(skill_row(name, points) for name, points in skills.items())
+                Content("\n").join(
+                    skill_row(name, points, width) for name, points in skills.items()
+                )
             )
         else:
             chart.update(Content.styled("No skill ratings yet.", "dim"))

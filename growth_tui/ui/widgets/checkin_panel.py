@@ -53,11 +53,12 @@ class CheckinPanel(HomePanel):
         self.set_class(due.due_today, "-today")
         button = self.query_one("#start-checkin", Button)
         if open_ is not None:
-            button.label = f"Resume the {rv.kind_label(open_.kind)}"
+            button.label = f"Resume the {rv.kind_label(open_.kind)} (F5, n)"
         elif due.on is None:
             button.label = "Pick a date in Review"
         else:
-            button.label = f"Start the {due.label}" + (" now" if due.days_late >= 0 else " early")
+            when = " now" if due.days_late >= 0 else " early"
+            button.label = f"Start the {due.label}{when} (F5, n)"
         button.refresh(layout=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -414,6 +414,31 @@ def test_timeline_has_every_kind_and_period_summary(seeded: Seeded) -> None:
     assert text.startswith("# What I did in Q4 2026")
 
 
+def test_period_summary_lists_the_goal_changes_of_that_period(seeded: Seeded) -> None:
+    with seeded.store.write() as s:
+        for when, to in (
+            (datetime(2026, 9, 30, 12, tzinfo=UTC), "paused"),
+            (datetime(2026, 10, 2, 12, tzinfo=UTC), "active"),
+            (datetime(2026, 11, 20, 12, tzinfo=UTC), "achieved"),
+        ):
+            s.add(
+                GoalStatusChange(
+                    goal_id=seeded.other_goal_id,
+                    from_status="active",
+                    to_status=to,
+                    note=f"went {to}",
+                    changed_at=when,
+                )
+            )
+    q4 = repo.period_summary(seeded.store, seeded.plan_id, rv.period("this-quarter", TODAY))
+    assert [(g.title, g.status, g.note) for g in q4.goals] == [
+        ("Run a 10k", "active", "went active"),
+        ("Run a 10k", "achieved", "went achieved"),
+    ]
+    q3 = repo.period_summary(seeded.store, seeded.plan_id, rv.period("last-quarter", TODAY))
+    assert [g.status for g in q3.goals] == ["paused"]
+
+
 def test_plan_row_is_used(seeded: Seeded) -> None:
     with seeded.store.read() as s:
         assert s.get(Plan, seeded.plan_id) is not None

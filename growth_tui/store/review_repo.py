@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, case, extract, func, or_
 from sqlmodel import col, select
@@ -1146,10 +1146,18 @@ def checkin_marks(store: Store, plan_id: int, limit: int = 52) -> list[CheckInMa
 def period_summary(store: Store, plan_id: int, period: rv.Period) -> rv.PeriodSummary:
     """A brag document's inputs for `period`: done actions, wins, goal changes, skills."""
     with store.read() as session:
+        # The period is in the person's days; changes are stamped in UTC.
+        start_at = datetime.combine(period.start, time()).astimezone()
+        end_at = datetime.combine(period.end + timedelta(days=1), time()).astimezone()
         changes = session.exec(
             select(Goal, GoalStatusChange)
             .join(GoalStatusChange, GoalStatusChange.goal_id == Goal.id)
-            .where(Goal.plan_id == plan_id, col(Goal.parent_id).is_(None))
+            .where(
+                Goal.plan_id == plan_id,
+                col(Goal.parent_id).is_(None),
+                GoalStatusChange.changed_at >= start_at,
+                GoalStatusChange.changed_at < end_at,
+            )
             .order_by(GoalStatusChange.changed_at)
         ).all()
         goals = [
@@ -1164,7 +1172,6 @@ def period_summary(store: Store, plan_id: int, period: rv.Period) -> rv.PeriodSu
                 note=c.note,
             )
             for g, c in changes
-            if period.contains(_local_day(c.changed_at))
         ]
         checkins = session.exec(
             select(func.count(CheckIn.id)).where(

@@ -254,6 +254,8 @@ class HistoryScreen(GrowthScreen):
         self._fill_timeline()
         self._fill_charts()
         self._show_summary(data["summary"], data["period"])
+        if not self.loaded and self._tab() == "timeline":
+            self.query_one("#timeline-table", DataTable).focus()
 
     # -- timeline ----------------------------------------------------------------------------
 
@@ -276,7 +278,7 @@ class HistoryScreen(GrowthScreen):
             rows.append((Text(event.on.isoformat()), what, detail))
         table.add_rows(rows)
         self.query_one("#timeline-count", Static).update(
-            Content(f"{len(self.shown)} of {len(self.events)} items · Enter opens one")
+            Content(f"{len(self.shown)} of {len(self.events)} · Enter opens")
         )
 
     @on(Select.Changed, "#kind, #span")

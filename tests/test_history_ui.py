@@ -162,3 +162,34 @@ def test_snapshot_history_charts(snap_compare, make_app, demo_store: Store, size
         await quiet(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+async def test_an_empty_plan_gets_friendly_words_not_errors(make_app, store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("f5")
+        await ready(pilot)
+        assert "Weekly check-in: no date yet - pick one" in screen_text(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert "nothing logged" in screen_text(app)
+        for _ in range(3):
+            await next_step(pilot)
+        assert "No active goals to look at." in screen_text(app)
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        assert "Weekly check-in done. Next one on Sun 29 Nov." in screen_text(app)
+        await pilot.press("f6")
+        await ready(pilot)
+        assert "1 of 1 · Enter opens" in screen_text(app)  # the check-in just held
+        await pilot.press("2")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "0 done in 52 weeks" in text
+        assert "Nothing logged in the last 12 months." in text
+        assert "Record a goal's metric at a check-in to see it here." in text
+        await pilot.press("3")
+        await settle(pilot)
+        assert "No wins noted" in screen_text(app)
+        assert "Could not" not in screen_text(app)

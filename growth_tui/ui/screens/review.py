@@ -120,7 +120,8 @@ class GoalRow(Vertical):
         )
         health = review.health if review else (goal.last_health or "on track")
         confidence = review.confidence if review and review.confidence else goal.last_confidence
-        value = review.metric_value if review else None
+        # Start from where the metric stood, so confirming it unchanged is one keypress.
+        value = review.metric_value if review else goal.current_value
         with Horizontal():
             yield Select(
                 HEALTH_OPTIONS,

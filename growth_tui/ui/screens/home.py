@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Static
 
 from growth_tui.ui.screens.base import GrowthScreen
 from growth_tui.ui.widgets.checkin_panel import CheckinPanel
+from growth_tui.ui.widgets.due_panel import DuePanel
 from growth_tui.ui.widgets.panel import HomePanel
 from growth_tui.ui.widgets.plan_panels import GoalsPanel, NorthStarPanel
 
@@ -69,6 +70,7 @@ class HomeScreen(GrowthScreen):
             yield NorthStarPanel(id="panel-north-star")
             yield GoalsPanel(id="panel-goals")
             yield CheckinPanel(id="panel-checkin")
+            yield DuePanel(id="panel-due")
         yield Footer()
 
     def on_resize(self) -> None:

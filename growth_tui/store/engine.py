@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -36,16 +37,29 @@ class Store:
         self.engine = engine
         self.path = path
         self._write_engine = engine.execution_options(**sqlite.write_options())
+        # An in-memory store has one connection shared by every thread (StaticPool): two
+        # sessions at once (a screen's loader in a worker, a write on the UI thread) would
+        # both BEGIN on it ("cannot start a transaction within a transaction"). Sessions on
+        # it take turns; a file store gives each thread its own connection and needs no lock.
+        self._turns: threading.RLock | None = threading.RLock() if path is None else None
+
+    @contextmanager
+    def _turn(self) -> Iterator[None]:
+        if self._turns is None:
+            yield
+            return
+        with self._turns:
+            yield
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with self._turn(), Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises."""
-        with Session(self._write_engine, expire_on_commit=False) as session:
+        with self._turn(), Session(self._write_engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()

@@ -56,6 +56,7 @@ class HomeScreen(GrowthScreen):
         grid-size: 2;
         grid-columns: 1fr 1fr;
         grid-gutter: 0 1;
+        grid-rows: auto;
     }
     HomeScreen #welcome { display: none; }
     HomeScreen.-empty #welcome { display: block; }

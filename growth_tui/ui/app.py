@@ -99,6 +99,8 @@ class GrowthApp(App):
         self.db_path = db_path
         self.store: Store | None = None
         self.plan_id: int = 0
+        #: Set by Home's check-in panel ("due"); Review starts that check-in when it shows.
+        self.review_start_request: str | None = None
         self._given_store = store
         self._today = today or date.today
         self._demo = demo

@@ -7,6 +7,7 @@ opened ends the app with exit code 2 and the store's message, never a traceback.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -171,6 +172,15 @@ class GrowthApp(App):
         while len(self.screen_stack) > 1 and self.screen.is_modal:
             self.pop_screen()
         self.go(mode)
+
+    async def action_quit(self) -> None:
+        """Leave, after the keys already typed have reached their fields.
+
+        Ctrl+Q is a priority binding: it can run while the last letters typed still wait in the
+        focused field's queue. Yielding to the loop lets them land (and be saved on unmount).
+        """
+        await asyncio.sleep(0.05)
+        self.exit()
 
     def action_help(self) -> None:
         from growth_tui.ui.dialogs.help import HelpScreen

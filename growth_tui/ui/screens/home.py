@@ -51,12 +51,21 @@ class HomeScreen(GrowthScreen):
     HomeScreen #home-panels {
         padding: 0 1;
     }
-    HomeScreen.-wide #home-panels {
-        layout: grid;
-        grid-size: 2;
-        grid-columns: 1fr 1fr;
-        grid-gutter: 0 1;
-        grid-rows: auto;
+    HomeScreen .home-column {
+        height: auto;
+    }
+    HomeScreen.-wide #home-columns {
+        layout: horizontal;
+        height: auto;
+    }
+    HomeScreen.-wide .home-column {
+        width: 1fr;
+    }
+    HomeScreen.-wide #home-today {
+        margin-right: 1;
+    }
+    HomeScreen #home-columns {
+        height: auto;
     }
     HomeScreen #welcome { display: none; }
     HomeScreen.-empty #welcome { display: block; }
@@ -68,12 +77,15 @@ class HomeScreen(GrowthScreen):
         yield self.nav_bar()
         yield Static("Opening your plan…", id="loading")
         yield Welcome(id="welcome")
-        with VerticalScroll(id="home-panels"):
-            yield NorthStarPanel(id="panel-north-star")
-            yield GoalsPanel(id="panel-goals")
-            yield CheckinPanel(id="panel-checkin")
-            yield DuePanel(id="panel-due")
-            yield CoachPanel(id="panel-coach")
+        with VerticalScroll(id="home-panels"), Vertical(id="home-columns"):
+            # Today's things first (they stack first at 80 columns), the plan beside them.
+            with Vertical(id="home-today", classes="home-column"):
+                yield NorthStarPanel(id="panel-north-star")
+                yield CheckinPanel(id="panel-checkin")
+                yield DuePanel(id="panel-due")
+            with Vertical(id="home-plan", classes="home-column"):
+                yield GoalsPanel(id="panel-goals")
+                yield CoachPanel(id="panel-coach")
         yield Footer()
 
     def on_resize(self) -> None:

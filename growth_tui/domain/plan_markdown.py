@@ -383,12 +383,12 @@ _GOAL_KEYS = (
 def _parse_repeat(text: str) -> tuple[str, str]:
     """``every Tue and Thu (FREQ=WEEKLY;BYDAY=TU,TH)`` -> (cadence words, rule)."""
     text = text.strip()
-    if text.upper().startswith("FREQ="):
-        return "", text
     if text.endswith(")") and "(" in text:
         words, _, rule = text[:-1].rpartition("(")
         if rule.strip().upper().startswith("FREQ="):
             return words.strip(), rule.strip()
+    if text.upper().startswith("FREQ="):
+        return "", text
     parsed = parse_action(f"_ {text}")
     if not parsed.rrule:
         raise ValueError(text)

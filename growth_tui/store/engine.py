@@ -87,7 +87,7 @@ class Store:
             connect_args={"check_same_thread": False},
         )
         sqlite.install_hooks(engine, wal=False)
-        _migrate(engine, path=None, backup_dir=None)
+        _migrate(engine, 0, path=None, backup_dir=None)
         return cls(engine, None)
 
 
@@ -134,16 +134,7 @@ def backup_name(path: Path, reason: str, when: datetime | None = None) -> str:
     return f"{path.stem}-{stamp}-{reason}.db"
 
 
-def _migrate(engine: Engine, path: Path | None, backup_dir: Path | None) -> None:
-    """Bring the schema to the current version, or refuse with a reason."""
-    with engine.connect() as connection:
-        version = sqlite.schema_version(connection)
-        tables = sqlite.user_table_names(connection)
-        if path is not None:
-            verdict = sqlite.quick_check(connection)
-            if verdict != "ok":
-                raise StoreError(f"{path} is damaged ({verdict}). Restore a backup.")
-        connection.rollback()
+def _check_version(path: Path | None, version: int, tables: list[str]) -> None:
     if version == 0 and tables:
         raise StoreError(f"{path} is an SQLite database, but not one of growth's.")
     if version > migrations.CURRENT_VERSION:
@@ -151,6 +142,13 @@ def _migrate(engine: Engine, path: Path | None, backup_dir: Path | None) -> None
             f"{path} was written by a newer growth (schema {version}; this one knows up to "
             f"{migrations.CURRENT_VERSION}). Update growth to open it."
         )
+
+
+def _migrate(engine: Engine, version: int, path: Path | None, backup_dir: Path | None) -> None:
+    """Bring the schema from `version` to the current one, after a backup of an existing file.
+
+    The file has passed `sqlite.inspect_file` and `_check_version` already.
+    """
     steps = migrations.pending_steps(version)
     if not steps:
         return
@@ -181,15 +179,22 @@ def open_store(path: Path | str, *, backup_dir: Path | None = None) -> Store:
     """Open (creating if needed) and migrate the database at `path`."""
     path = Path(path).expanduser()
     _prepare_file(path)
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
-    sqlite.install_hooks(engine)
     try:
-        _migrate(engine, path, backup_dir)
+        # Look before touching: a foreign or damaged file must stay byte-for-byte as it was.
+        facts = sqlite.inspect_file(path)
+        _check_version(path, facts.version, facts.tables)
+        if facts.check != "ok":
+            raise StoreError(f"{path} is damaged ({facts.check}). Restore a backup.")
+        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+        sqlite.install_hooks(engine)
+        try:
+            _migrate(engine, facts.version, path, backup_dir)
+        except BaseException:
+            engine.dispose()
+            raise
     except StoreError:
-        engine.dispose()
         raise
     except (DatabaseError, sqlite3.DatabaseError) as error:
-        engine.dispose()
         text = str(getattr(error, "orig", error))
         if "not a database" in text or "malformed" in text:
             raise StoreError(f"{path} is damaged or not a database ({text}).") from error

@@ -111,7 +111,9 @@ class Goal(SQLModel, table=True):
     __table_args__ = (Index("ix_goal_plan_status", "plan_id", "status"),)
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", ondelete="CASCADE")
-    parent_id: int | None = Field(default=None, foreign_key="goal.id", ondelete="CASCADE", index=True)
+    parent_id: int | None = Field(
+        default=None, foreign_key="goal.id", ondelete="CASCADE", index=True
+    )
     milestone_scale: str | None = None  # MilestoneScale, for milestones
     track: str = "career"  # Track
     title: str = ""  # the specific statement
@@ -216,7 +218,9 @@ class Win(SQLModel, table=True):
     __table_args__ = (Index("ix_win_plan_on", "plan_id", "happened_on"),)
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", ondelete="CASCADE")
-    goal_id: int | None = Field(default=None, foreign_key="goal.id", ondelete="SET NULL", index=True)
+    goal_id: int | None = Field(
+        default=None, foreign_key="goal.id", ondelete="SET NULL", index=True
+    )
     happened_on: date
     title: str
     impact: str = ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import event
@@ -66,13 +67,6 @@ def set_schema_version(connection: Connection, version: int) -> None:
     connection.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
 
 
-def user_table_names(connection: Connection) -> list[str]:
-    rows = connection.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    )
-    return [row[0] for row in rows]
-
-
 def set_foreign_keys(connection: Connection, on: bool) -> None:
     """Switch foreign keys on the driver connection itself: SQLite ignores this pragma inside a
     transaction, and going through SQLAlchemy would begin one."""
@@ -84,10 +78,32 @@ def foreign_key_problems(connection: Connection) -> list[tuple]:
     return [tuple(row) for row in connection.exec_driver_sql("PRAGMA foreign_key_check")]
 
 
-def quick_check(connection: Connection) -> str:
-    """'ok', or SQLite's description of the damage."""
-    rows = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check")]
-    return "ok" if rows == ["ok"] else "; ".join(str(r) for r in rows[:3])
+@dataclass(frozen=True)
+class FileFacts:
+    version: int
+    tables: list[str]
+    check: str  # "ok" or what is damaged
+
+
+def inspect_file(path: Path) -> FileFacts:
+    """Look at an existing file without changing a byte of it (read-only, no pragmas set).
+
+    Raises `sqlite3.DatabaseError` for a file SQLite cannot read at all.
+    """
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    finally:
+        conn.close()
+    check = "ok" if rows == ["ok"] else "; ".join(str(r) for r in rows[:3])
+    return FileFacts(version, tables, check)
 
 
 def backup_file(source: Path, destination: Path) -> None:

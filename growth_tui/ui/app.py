@@ -1,0 +1,195 @@
+"""The Textual app: six screens as modes, global keys, the command palette, the theme.
+
+Start-up paints first: the database (and SQLModel, ~0.4 s to import) is opened in a thread
+worker after the first frame, then the current screen loads its data. A database that cannot be
+opened ends the app with exit code 2 and the store's message, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from growth_tui.ui.widgets.nav import SCREENS
+
+if TYPE_CHECKING:
+    from growth_tui.store.engine import Store
+
+SCREEN_GROUP = Binding.Group("Screens", compact=True)
+
+
+def _screen_factory(mode: str) -> Callable[[], Screen]:
+    """Import a screen's module only when it is first shown (keeps start-up fast)."""
+
+    def make() -> Screen:
+        module = import_module(f"growth_tui.ui.screens.{mode}")
+        return getattr(module, f"{mode.capitalize()}Screen")()
+
+    return make
+
+
+def _navigation_bindings() -> list[Binding]:
+    bindings: list[Binding] = []
+    for info in SCREENS:
+        bindings.append(
+            Binding(
+                info.fkey,
+                f"go('{info.mode}')",
+                info.title,
+                priority=True,
+                group=SCREEN_GROUP,
+                key_display=info.fkey.upper(),
+                id=f"go.{info.mode}",
+            )
+        )
+        bindings.append(
+            Binding(
+                info.letter,
+                f"go('{info.mode}')",
+                info.title,
+                show=False,
+                id=f"go.{info.mode}.letter",
+            )
+        )
+    return bindings
+
+
+class GrowthApp(App):
+    TITLE = "growth"
+    CSS_PATH = "app.tcss"
+    MODES = {info.mode: _screen_factory(info.mode) for info in SCREENS}
+    DEFAULT_MODE = "home"
+    BINDINGS = [
+        *_navigation_bindings(),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("escape", "leave_field", "Leave field", show=False, id="leave-field"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+    ]
+
+    def __init__(
+        self,
+        db_path: Path | None = None,
+        *,
+        store: Store | None = None,
+        today: Callable[[], date] | None = None,
+        demo: bool = False,
+        settings_path: Path | None = None,
+    ) -> None:
+        from growth_tui.paths import settings_path as default_settings_path
+        from growth_tui.settings import load_settings
+
+        self.db_path = db_path
+        self.store: Store | None = None
+        self.plan_id: int = 0
+        self._given_store = store
+        self._today = today or date.today
+        self._demo = demo
+        self._settings_path = settings_path or default_settings_path()
+        self.settings = load_settings(self._settings_path)
+        super().__init__()
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+
+    # -- clock and store ------------------------------------------------------------------
+
+    def today(self) -> date:
+        return self._today()
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.run_worker(self._open_store, thread=True, name="open-store")
+
+    def _open_store(self) -> None:
+        try:
+            from growth_tui.store.engine import StoreError, open_store
+
+            if self._given_store is not None:
+                store = self._given_store
+            else:
+                assert self.db_path is not None
+                store = open_store(self.db_path)
+            plan_id = store.plan_id()
+            if self._demo:
+                from growth_tui.demo import build_demo
+                from growth_tui.store import plan_repo
+
+                if plan_repo.is_empty(store, plan_id):
+                    build_demo(store, years=3, today=self.today())
+        except StoreError as error:
+            self.call_from_thread(self.exit, None, 2, f"growth: {error}")
+            return
+        except Exception as error:  # noqa: BLE001 - never a traceback on start-up
+            message = f"growth: could not open the database ({type(error).__name__}: {error})"
+            self.call_from_thread(self.exit, None, 2, message)
+            return
+        self.call_from_thread(self._store_ready, store, plan_id)
+
+    def _store_ready(self, store: Store, plan_id: int) -> None:
+        self.store = store
+        self.plan_id = plan_id
+        if self._demo:
+            self.notify("This is a sample plan in a throw-away database.", title="Demo")
+        screen = self.screen
+        if hasattr(screen, "store_ready"):
+            screen.store_ready()
+
+    def on_unmount(self) -> None:
+        if self.store is not None and self._given_store is None:
+            self.store.close()
+
+    # -- navigation and keys --------------------------------------------------------------
+
+    def go(self, mode: str) -> None:
+        """Show one of the six screens."""
+        if mode not in self.MODES:
+            return
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_go(self, mode: str) -> None:
+        # Leave any dialog first: screen keys work from anywhere.
+        while len(self.screen_stack) > 1 and self.screen.is_modal:
+            self.pop_screen()
+        self.go(mode)
+
+    def action_help(self) -> None:
+        from growth_tui.ui.dialogs.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_leave_field(self) -> None:
+        """Escape in a text field gives the keyboard back to the screen's single-key commands."""
+        from textual.widgets import Input, TextArea
+
+        if isinstance(self.focused, Input | TextArea):
+            self.screen.set_focus(None)
+
+    def report_error(self, what: str, error: Exception) -> None:
+        """A problem the person should know about, as a notification, not a traceback."""
+        self.notify(f"{what}: {error}", severity="error", timeout=8, markup=False)
+
+    # -- command palette and theme --------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for info in SCREENS:
+            yield SystemCommand(
+                f"Go to {info.title}",
+                f"{info.about} ({info.fkey.upper()})",
+                lambda mode=info.mode: self.action_go(mode),
+            )
+        yield SystemCommand("Help", "Every key, on one screen (?)", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    def _remember_theme(self, theme) -> None:
+        from growth_tui.settings import save_settings
+
+        self.settings.theme = theme.name
+        save_settings(self._settings_path, self.settings)

@@ -18,11 +18,6 @@ from growth_tui.store.types import (
     Track,
 )
 
-needs_recurrence = pytest.mark.skipif(
-    not __import__("importlib").util.find_spec("growth_tui.domain.recurrence"),
-    reason="growth_tui.domain.recurrence is not on this branch yet",
-)
-
 # Text a person might type: any letters, emoji, quotes, markup-looking brackets, Markdown
 # characters; free text may hold newlines and blank lines.
 _ALPHABET = st.characters(
@@ -239,7 +234,6 @@ def test_plain_notes_give_north_star_goal_and_focus_points() -> None:
     assert [len(f.actions) for f in goal.focus_points] == [2, 2, 0]
 
 
-@needs_recurrence
 def test_plain_notes_turn_cadence_words_into_rules() -> None:
     goal = pm.parse_markdown(NOTES).goals[0]
     first, second = goal.focus_points[0].actions, goal.focus_points[1].actions

@@ -622,10 +622,7 @@ class ParsedActionText:
 
 def parse_action(text: str) -> ParsedActionText:
     """Split "30 min Python practice every Tue and Thu" into title, cadence and minutes."""
-    try:
-        from growth_tui.domain import recurrence
-    except ImportError:  # TODO(data): drop once recurrence.py is on main
-        return ParsedActionText(clean_line(text))
+    from growth_tui.domain import recurrence
 
     parsed = recurrence.parse_action_text(text)
     if parsed.cadence is None:
@@ -809,10 +806,7 @@ def parse_markdown(text: str) -> PlanDocument:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines = text.split("\n")
     first = next((line.strip() for line in lines if line.strip()), "")
-    if first == EXPORT_TITLE:
-        doc = _parse_export(lines)
-    else:
-        doc = _parse_loose(lines)
+    doc = _parse_export(lines) if first == EXPORT_TITLE else _parse_loose(lines)
     if doc.is_empty():
         raise PlanParseError(NO_PLAN_MESSAGE)
     return doc

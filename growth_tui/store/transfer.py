@@ -308,10 +308,8 @@ def restore_backup(
 
 
 def _describe_rule(rule: str) -> str:
-    try:
-        from growth_tui.domain import recurrence
-    except ImportError:  # TODO(data): drop once recurrence.py is on main
-        return ""
+    from growth_tui.domain import recurrence
+
     try:
         return recurrence.describe(rule)
     except ValueError:

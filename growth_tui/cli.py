@@ -19,6 +19,9 @@ from growth_tui import __version__
 #: subcommand name -> (module under growth_tui.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "write a sample plan with N years of history into --db PATH"),
+    "export": ("export", "write the plan as Markdown, a JSON backup or an iCalendar file"),
+    "import": ("importing", "import a plan from Markdown notes, or restore a JSON backup"),
+    "backup": ("backup", "copy the database safely, even while the app is open; --list"),
 }
 
 DESCRIPTION = "growth: plan your own growth in the terminal. Run without a command to open the app."

@@ -48,9 +48,7 @@ _TRICKY = st.sampled_from(
         "Track: ",
     ]
 )
-_words = st.lists(st.one_of(st.text(_ALPHABET, max_size=12), _TRICKY), max_size=6).map(
-    "".join
-)
+_words = st.lists(st.one_of(st.text(_ALPHABET, max_size=12), _TRICKY), max_size=6).map("".join)
 _lines = st.lists(_words, min_size=1, max_size=4).map("\n".join)
 
 
@@ -63,9 +61,7 @@ def _text() -> st.SearchStrategy[str]:
 
 
 _dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
-_numbers = st.floats(
-    allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12
-)
+_numbers = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12)
 _rules = st.sampled_from(
     [
         "FREQ=WEEKLY;BYDAY=TU,TH",
@@ -165,9 +161,7 @@ def test_the_export_layout_reads_back_exactly(doc: pm.PlanDocument) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(_plans, st.lists(_lines, min_size=4, max_size=4))
-def test_untidy_text_settles_after_one_export(
-    doc: pm.PlanDocument, raw: list[str]
-) -> None:
+def test_untidy_text_settles_after_one_export(doc: pm.PlanDocument, raw: list[str]) -> None:
     # Titles with newlines, trailing spaces, CRLF: the first export tidies them, and from then
     # on export -> parse -> export is stable.
     doc.north_star = raw[0].replace("\n", "\r\n") + "  \n\n"
@@ -180,11 +174,7 @@ def test_untidy_text_settles_after_one_export(
 def test_markup_and_emoji_are_written_literally() -> None:
     doc = pm.PlanDocument(
         north_star="Ship [/] v1 [b]x",
-        goals=[
-            pm.GoalDoc(
-                title='Say "yes" 🚀 [bold]', focus_points=[pm.FocusPointDoc("[/]")]
-            )
-        ],
+        goals=[pm.GoalDoc(title='Say "yes" 🚀 [bold]', focus_points=[pm.FocusPointDoc("[/]")])],
     )
     text = pm.render_markdown(doc)
     assert "Ship [/] v1 [b]x" in text
@@ -306,9 +296,7 @@ def test_summary_lists_what_would_be_created() -> None:
             pm.GoalDoc(
                 "Lead",
                 focus_points=[
-                    pm.FocusPointDoc(
-                        "Depth", [pm.ActionDoc("Read", "every day", "FREQ=DAILY")]
-                    )
+                    pm.FocusPointDoc("Depth", [pm.ActionDoc("Read", "every day", "FREQ=DAILY")])
                 ],
             )
         ],

@@ -25,9 +25,7 @@ from tests.transfer_data import TRICKY, fill_every_table
 
 TODAY = date(2026, 11, 22)
 _ALPHABET = st.characters(blacklist_categories=("Cs",))
-_texts = st.text(_ALPHABET, max_size=40) | st.sampled_from(
-    ["[b]", "[/]", "🚀", '"', "\n\n"]
-)
+_texts = st.text(_ALPHABET, max_size=40) | st.sampled_from(["[b]", "[/]", "🚀", '"', "\n\n"])
 
 
 def _sha(path: Path) -> str:
@@ -88,16 +86,11 @@ def test_invalid_fields_are_listed_with_their_path() -> None:
     message = _problems(data)
     assert message.startswith("The backup has 6 problems; nothing was restored:")
     assert "goals[1].due: invalid date '2025-02-30'" in message
-    assert (
-        "actions[0].planned_minutes: expected a whole number, got 'thirty'" in message
-    )
+    assert "actions[0].planned_minutes: expected a whole number, got 'thirty'" in message
     assert "log_entries[1].status: 'maybe' is not allowed" in message
     assert "wins[0].title: missing" in message
     assert "skills[0].archived: expected true or false, got 0" in message
-    assert (
-        "plans[0].created_at: date and time '2026-01-01T10:00:00' needs a time zone"
-        in message
-    )
+    assert "plans[0].created_at: date and time '2026-01-01T10:00:00' needs a time zone" in message
 
 
 def test_unknown_fields_and_broken_links_are_refused() -> None:
@@ -106,10 +99,7 @@ def test_unknown_fields_and_broken_links_are_refused() -> None:
     assert "goals[0].colour: unknown field" in _problems(data)
     data = _backup_dict()
     data["actions"][0]["goal_id"] = 999
-    assert (
-        "actions[0].goal_id: points to goals id 999, which is not in the file"
-        in _problems(data)
-    )
+    assert "actions[0].goal_id: points to goals id 999, which is not in the file" in _problems(data)
 
 
 def test_truncated_json_says_so() -> None:
@@ -155,9 +145,7 @@ def test_replace_takes_a_backup_first_and_replaces_everything(tmp_path: Path) ->
     store = open_store(path)
     fill_every_table(store, "mine")
     mine = transfer.export_backup(store)
-    result = transfer.restore_backup(
-        store, transfer.validate_backup(incoming), replace=True
-    )
+    result = transfer.restore_backup(store, transfer.validate_backup(incoming), replace=True)
     assert _without_stamp(transfer.export_backup(store)) == _without_stamp(incoming)
     store.close()
     assert result.safety_copy is not None
@@ -181,9 +169,7 @@ def test_markdown_export_import_export_is_the_same_document() -> None:
     source = _filled_memory()
     first = transfer.export_markdown(source, source.plan_id())
     target = Store.memory()
-    transfer.import_plan(
-        target, target.plan_id(), pm.parse_markdown(first), today=TODAY
-    )
+    transfer.import_plan(target, target.plan_id(), pm.parse_markdown(first), today=TODAY)
     assert transfer.export_markdown(target, target.plan_id()) == first
     assert "Ship [/] v1 [b]x" in first
 
@@ -197,9 +183,7 @@ def test_markdown_round_trip_through_the_database(doc: pm.PlanDocument) -> None:
     try:
         parsed = pm.parse_markdown(first)
     except pm.PlanParseError:
-        assert (
-            first == pm.EXPORT_TITLE + "\n"
-        )  # only an empty plan has nothing to import
+        assert first == pm.EXPORT_TITLE + "\n"  # only an empty plan has nothing to import
         return
     second_store = Store.memory()
     transfer.import_plan(second_store, second_store.plan_id(), parsed, today=TODAY)
@@ -209,9 +193,7 @@ def test_markdown_round_trip_through_the_database(doc: pm.PlanDocument) -> None:
 def test_import_adds_goals_and_keeps_the_north_star_history() -> None:
     store = _filled_memory()
     plan_id = store.plan_id()
-    doc = pm.parse_markdown(
-        "North Star:\nA new star\n\nGoal: learn Go\nAction items:\n- tour\n"
-    )
+    doc = pm.parse_markdown("North Star:\nA new star\n\nGoal: learn Go\nAction items:\n- tour\n")
     result = transfer.import_plan(store, plan_id, doc, today=TODAY)
     assert (result.goals, result.actions, result.north_star_changed) == (1, 1, True)
     with store.read() as session:
@@ -241,15 +223,9 @@ def test_ics_parses_back_with_the_right_rules() -> None:
     # The series starts on the first Tuesday or Thursday, not on a Sunday start date.
     assert practice.decoded("dtstart") == date(2026, 11, 3)
     assert "Planned: 30 min" in str(practice["description"])
-    assert (
-        events["Growth check-in (biweekly)"]["rrule"].to_ical()
-        == b"FREQ=WEEKLY;INTERVAL=2"
-    )
+    assert events["Growth check-in (biweekly)"]["rrule"].to_ical() == b"FREQ=WEEKLY;INTERVAL=2"
     assert events["Growth check-in (biweekly)"].decoded("dtstart") == date(2026, 11, 25)
-    assert (
-        events["Quarterly growth review"]["rrule"].to_ical()
-        == b"FREQ=MONTHLY;INTERVAL=3"
-    )
+    assert events["Quarterly growth review"]["rrule"].to_ical() == b"FREQ=MONTHLY;INTERVAL=3"
     assert events["Annual growth review"]["rrule"].to_ical() == b"FREQ=YEARLY"
     assert "rrule" not in events["submit a proposal"]
     assert events["submit a proposal"].decoded("dtstart") == date(2026, 12, 1)
@@ -290,9 +266,7 @@ def test_import_file_kind_is_decided_by_content(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_files_that_are_not_text_are_refused(
-    tmp_path: Path, content: bytes, expected: str
-) -> None:
+def test_files_that_are_not_text_are_refused(tmp_path: Path, content: bytes, expected: str) -> None:
     path = tmp_path / "thing.md"
     path.write_bytes(content)
     with pytest.raises(transfer.TransferError, match=expected):
@@ -324,9 +298,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path, monkeypatch) -
             return self.handle.read(size)
 
     monkeypatch.setattr("builtins.open", lambda *a, **k: Spy(real_open(*a, **k)))
-    with pytest.raises(
-        transfer.TransferError, match=r"50\.0 MB; a backup is at most 32 MB"
-    ):
+    with pytest.raises(transfer.TransferError, match=r"50\.0 MB; a backup is at most 32 MB"):
         transfer.load_import_file(path)
     assert read_sizes == []
 

@@ -33,9 +33,7 @@ from growth_tui.store.models import (
 TRICKY = 'Ship [/] v1 [b]x "quoted" 🚀\nsecond line'
 
 
-def fill_every_table(
-    store: Store, text: str = TRICKY, *, today: date = date(2026, 11, 22)
-) -> int:
+def fill_every_table(store: Store, text: str = TRICKY, *, today: date = date(2026, 11, 22)) -> int:
     """Write one or more rows into every table; returns the plan id."""
     at = datetime(2026, 11, 1, 9, 30, tzinfo=UTC)
     with store.write() as s:
@@ -51,28 +49,14 @@ def fill_every_table(
         )
         s.add(plan)
         s.flush()
-        s.add(
-            NorthStarVersion(plan_id=plan.id, text=text, source="reflection", set_at=at)
-        )
-        session = ReflectionSession(
-            plan_id=plan.id, prompt_sets="know,vision", summary=text
-        )
+        s.add(NorthStarVersion(plan_id=plan.id, text=text, source="reflection", set_at=at))
+        session = ReflectionSession(plan_id=plan.id, prompt_sets="know,vision", summary=text)
         s.add(session)
-        skill = Skill(
-            plan_id=plan.id, name=f"Python {text}", current_level=2, target_level=4
-        )
+        skill = Skill(plan_id=plan.id, name=f"Python {text}", current_level=2, target_level=4)
         s.add(skill)
         s.flush()
-        s.add(
-            ReflectionAnswer(
-                session_id=session.id, prompt_key="strengths", text=text, rank=1
-            )
-        )
-        s.add(
-            SkillAssessment(
-                skill_id=skill.id, assessed_on=today, current_level=2, note=text
-            )
-        )
+        s.add(ReflectionAnswer(session_id=session.id, prompt_key="strengths", text=text, rank=1))
+        s.add(SkillAssessment(skill_id=skill.id, assessed_on=today, current_level=2, note=text))
         goal = Goal(
             plan_id=plan.id,
             title=text,
@@ -92,9 +76,7 @@ def fill_every_table(
             milestone_scale="quarter",
             title="first talk",
         )
-        old = Goal(
-            plan_id=plan.id, title="old goal", status="pivoted", status_note=text
-        )
+        old = Goal(plan_id=plan.id, title="old goal", status="pivoted", status_note=text)
         s.add_all([milestone, old])
         s.flush()
         s.add(
@@ -149,9 +131,7 @@ def fill_every_table(
             title=text,
             impact_value=2.5,
         )
-        feedback = Feedback(
-            plan_id=plan.id, received_on=today, from_whom="Sam", text=text
-        )
+        feedback = Feedback(plan_id=plan.id, received_on=today, from_whom="Sam", text=text)
         checkin = CheckIn(
             plan_id=plan.id,
             kind="weekly",
@@ -177,9 +157,5 @@ def fill_every_table(
         s.add(GoalSupporter(goal_id=goal.id, supporter_id=supporter.id))
         s.add(WinSkill(win_id=win.id, skill_id=skill.id))
         s.add(FeedbackSkill(feedback_id=feedback.id, skill_id=skill.id))
-        s.add(
-            CoachDismissal(
-                rule_id="smart-measurable", subject_kind="goal", subject_id=goal.id
-            )
-        )
+        s.add(CoachDismissal(rule_id="smart-measurable", subject_kind="goal", subject_id=goal.id))
         return plan.id

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
 from growth_tui import __version__
@@ -150,9 +151,7 @@ def load_import_file(path: Path | str) -> ImportFile:
     return ImportFile(path, "markdown", text)
 
 
-def _too_big(
-    path: Path, size: int, limit: int = MAX_JSON_BYTES, what: str = "a backup"
-) -> str:
+def _too_big(path: Path, size: int, limit: int = MAX_JSON_BYTES, what: str = "a backup") -> str:
     return (
         f"{path} is {size / 1_048_576:.1f} MB; {what} is at most "
         f"{limit / 1_048_576:.0f} MB, so this is not one. Nothing was imported."
@@ -290,17 +289,27 @@ def restore_backup(
     if replace and store.path is not None:
         safety = take_backup(store.path, "before-restore", backup_dir=backup_dir)
     counts = {}
-    with store.write() as session:
-        connection = session.connection()
-        # Check links when the transaction commits, not row by row (goals point to goals).
-        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        for table in reversed(TABLES.values()):
-            connection.execute(delete(table.__table__))
-        for name, table in TABLES.items():
-            rows = [row.model_dump() for row in getattr(backup, name)]
-            counts[name] = len(rows)
-            if rows:
-                connection.execute(insert(table.__table__), rows)
+    current = ""
+    try:
+        with store.write() as session:
+            connection = session.connection()
+            # Check links when the transaction commits, not row by row (goals point to goals).
+            connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            for table in reversed(TABLES.values()):
+                connection.execute(delete(table.__table__))
+            for name, table in TABLES.items():
+                current = name
+                rows = [row.model_dump() for row in getattr(backup, name)]
+                counts[name] = len(rows)
+                if rows:
+                    connection.execute(insert(table.__table__), rows)
+            current = ""
+    except IntegrityError as error:
+        reason = str(error.orig) if error.orig is not None else str(error)
+        where = f" in {current}" if current else ""
+        raise TransferError(
+            f"The backup breaks a rule of the database{where} ({reason}); nothing was restored."
+        ) from None
     return RestoreResult(counts, safety)
 
 
@@ -358,9 +367,7 @@ def plan_document(store: Store, plan_id: int) -> pm.PlanDocument:
         actions = (
             session.execute(
                 select(Action)
-                .where(
-                    Action.goal_id.in_(goal_ids), Action.status != ActionStatus.DROPPED
-                )
+                .where(Action.goal_id.in_(goal_ids), Action.status != ActionStatus.DROPPED)
                 .order_by(Action.position, Action.id)
             )
             .scalars()
@@ -427,9 +434,7 @@ def plan_document(store: Store, plan_id: int) -> pm.PlanDocument:
                 resources=goal.resources,
                 why_relevant=goal.why_relevant,
                 focus_points=[
-                    pm.FocusPointDoc(
-                        p.title, [_action_doc(a) for a in actions_by_focus[p.id]]
-                    )
+                    pm.FocusPointDoc(p.title, [_action_doc(a) for a in actions_by_focus[p.id]])
                     for p in focus_by_goal[goal.id]
                 ],
                 actions=[_action_doc(a) for a in loose_by_goal[goal.id]],
@@ -481,9 +486,7 @@ def import_plan(
         if north_star and north_star != plan.north_star:
             plan.north_star = north_star
             plan.updated_at = now
-            session.add(
-                NorthStarVersion(plan_id=plan_id, text=north_star, source="import")
-            )
+            session.add(NorthStarVersion(plan_id=plan_id, text=north_star, source="import"))
             changed = True
         position = session.execute(
             select(func.max(Goal.position)).where(Goal.plan_id == plan_id)
@@ -512,9 +515,7 @@ def import_plan(
             counts["goals"] += 1
             action_position = 0
 
-            def add_action(
-                action: pm.ActionDoc, focus_id: int | None, goal: Goal = goal
-            ) -> None:
+            def add_action(action: pm.ActionDoc, focus_id: int | None, goal: Goal = goal) -> None:
                 nonlocal action_position
                 recurring = bool(action.rrule)
                 session.add(
@@ -537,9 +538,7 @@ def import_plan(
                 counts["recurring"] += recurring
 
             for index, focus_doc in enumerate(goal_doc.focus_points):
-                point = FocusPoint(
-                    goal_id=goal.id, title=focus_doc.title, position=index
-                )
+                point = FocusPoint(goal_id=goal.id, title=focus_doc.title, position=index)
                 session.add(point)
                 session.flush()
                 counts["focus_points"] += 1
@@ -639,9 +638,7 @@ def _first_occurrence(rule: str, starts_on: date, ends_on: date | None) -> date 
     return first.date()
 
 
-def export_ics(
-    store: Store, plan_id: int, *, today: date, now: datetime | None = None
-) -> bytes:
+def export_ics(store: Store, plan_id: int, *, today: date, now: datetime | None = None) -> bytes:
     """Check-ins, reviews and active actions as an iCalendar file of all-day events."""
     from icalendar import Calendar, Event, vRecur
 
@@ -666,9 +663,7 @@ def export_ics(
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Growth plan")
 
-    def event(
-        uid: str, summary: str, day: date, rule: str = "", description: str = ""
-    ) -> None:
+    def event(uid: str, summary: str, day: date, rule: str = "", description: str = "") -> None:
         item = Event()
         item.add("uid", f"{uid}@growth-tui")
         item.add("dtstamp", stamp)
@@ -681,9 +676,7 @@ def export_ics(
         item.add("transp", "TRANSPARENT")
         calendar.add_component(item)
 
-    cadence = (
-        plan.checkin_cadence if plan.checkin_cadence in _CHECKIN_RULES else "weekly"
-    )
+    cadence = plan.checkin_cadence if plan.checkin_cadence in _CHECKIN_RULES else "weekly"
     if plan.next_checkin_on:
         event(
             f"plan-{plan_id}-checkin",
@@ -726,6 +719,36 @@ def export_ics(
     return calendar.to_ical()
 
 
+# Writing files -------------------------------------------------------------------------------
+
+
+def write_private(path: Path | str, data: bytes, *, protect: Path | None = None) -> Path:
+    """Write `data` to `path` all at once and owner-only (a plan is personal).
+
+    The bytes go to a temporary file beside it that replaces `path` at the end, so an
+    interrupted export never leaves half a file. `protect` (the database) is never overwritten.
+    """
+    path = Path(path).expanduser()
+    if protect is not None and path.exists() and path.resolve() == Path(protect).resolve():
+        raise TransferError("That is the database itself; choose another file name.")
+    if path.is_dir():
+        raise TransferError(f"{path} is a folder; give a file name.")
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(partial, 0o600)
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise TransferError(f"Cannot write {path}: {error.strerror}.") from None
+    return path
+
+
 # Backup copies -------------------------------------------------------------------------------
 
 
@@ -755,18 +778,14 @@ def list_backups(db_path: Path, *, backup_dir: Path | None = None) -> list[Backu
     except FileNotFoundError:
         return []
     except OSError as error:
-        raise TransferError(
-            f"Cannot read the backups folder {folder}: {error.strerror}."
-        ) from None
+        raise TransferError(f"Cannot read the backups folder {folder}: {error.strerror}.") from None
     for entry in entries:
         match = pattern.match(entry.name)
         if not match or not entry.is_file():
             continue
         when = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
         found.append(BackupFile(entry, when, match.group(2), entry.stat().st_size))
-    return sorted(
-        found, key=lambda b: (b.taken_at, b.path.stat().st_mtime), reverse=True
-    )
+    return sorted(found, key=lambda b: (b.taken_at, b.path.stat().st_mtime), reverse=True)
 
 
 def copy_database(db_path: Path, destination: Path) -> Path:
@@ -776,13 +795,9 @@ def copy_database(db_path: Path, destination: Path) -> Path:
     if not db_path.is_file():
         raise TransferError(f"There is no database at {db_path} to back up.")
     if destination.exists() and destination.resolve() == db_path.resolve():
-        raise TransferError(
-            "The backup cannot overwrite the database itself; choose another file."
-        )
+        raise TransferError("The backup cannot overwrite the database itself; choose another file.")
     if destination.is_dir():
-        raise TransferError(
-            f"{destination} is a folder; give a file name for the backup."
-        )
+        raise TransferError(f"{destination} is a folder; give a file name for the backup.")
     try:
         sqlite.backup_file(db_path, destination)
     except OSError as error:

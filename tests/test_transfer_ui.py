@@ -1,0 +1,97 @@
+"""The command palette's "Export plan as Markdown…" and "Back up now", as a person uses them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from growth_tui.demo import build_demo
+from growth_tui.store.engine import open_store
+from tests.conftest import MARKUP_TEXT, TODAY, ready
+from tests.helpers import screen_text
+
+
+def _keys(text: str) -> list[str]:
+    return ["space" if ch == " " else ch for ch in text]
+
+
+@pytest.fixture
+def file_store(tmp_path: Path):
+    store = open_store(tmp_path / "growth.db")
+    build_demo(store, years=1, today=TODAY)
+    yield store
+    store.close()
+
+
+async def _palette(pilot, words: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*_keys(words))
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def _toasts(screen: str) -> str:
+    """The words in the notifications on screen (the lines behind their left bar), joined."""
+    parts = [line.split("▌", 1)[1].strip() for line in screen.splitlines() if "▌" in line]
+    return " ".join(part for part in parts if part)
+
+
+async def _settle(pilot) -> None:
+    """Let the worker finish and its notification reach the screen."""
+    await pilot.app.workers.wait_for_complete()
+    for _ in range(3):
+        await pilot.pause(0.05)
+
+
+async def test_back_up_now_from_the_palette(make_app, file_store, tmp_path: Path) -> None:
+    app = make_app(store=file_store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await _palette(pilot, "back up now")
+        await _settle(pilot)
+        [copy] = (tmp_path / "backups").iterdir()
+        assert copy.name.endswith("-manual.db")
+        assert "Backed up Backup saved to" in _toasts(screen_text(app))
+
+
+async def test_export_markdown_from_the_palette(make_app, file_store, tmp_path: Path) -> None:
+    app = make_app(store=file_store)
+    target = tmp_path / f"{MARKUP_TEXT}.md"
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await _palette(pilot, "export plan")
+        field = app.screen.query_one("#path")
+        assert field.value.endswith(f"growth-plan-{TODAY.isoformat()}.md")
+        field.value = str(target)
+        await pilot.press("enter")
+        await _settle(pilot)
+        text = screen_text(app)
+        assert "Plan saved to" in text
+        assert f"{MARKUP_TEXT}.md" in _toasts(text)
+    assert target.read_text(encoding="utf-8").startswith("# Growth plan\n")
+    assert (target.stat().st_mode & 0o777) == 0o600
+
+
+async def test_escape_cancels_the_export(make_app, file_store, tmp_path: Path) -> None:
+    app = make_app(store=file_store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await _palette(pilot, "export plan")
+        await pilot.press("escape")
+        await _settle(pilot)
+        assert not app.screen.query("#path")
+    assert not list(tmp_path.glob("*.md"))
+
+
+async def test_a_memory_plan_has_nothing_to_back_up(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await _palette(pilot, "back up now")
+        await pilot.pause()
+        assert "This plan lives only in memory, so there is no file to back up." in _toasts(
+            screen_text(app)
+        )

@@ -8,9 +8,7 @@ ends as `growth: <message>` and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import traceback
 from collections.abc import Sequence
 from importlib import import_module
 
@@ -64,16 +62,6 @@ def _command_module(module_name: str):
     return import_module(f"growth_tui.commands.{module_name}")
 
 
-def _crash_report(error: BaseException) -> str:
-    """Write the traceback to a file for a bug report; return where it went."""
-    import tempfile
-
-    handle, path = tempfile.mkstemp(prefix="growth-crash-", suffix=".txt")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        traceback.print_exception(error, file=out)
-    return path
-
-
 def run_app(args: argparse.Namespace) -> int:
     from growth_tui.paths import resolve_db_path
     from growth_tui.ui.app import GrowthApp
@@ -112,12 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 - the last line of defence against a traceback
-        where = _crash_report(error)
-        print(
-            f"growth: something went wrong that should not have ({type(error).__name__}: "
-            f"{error}). Nothing was lost that had been saved. Details: {where}",
-            file=sys.stderr,
-        )
+        from growth_tui.crash import crash_message, write_crash_report
+
+        print(crash_message(error, write_crash_report(error)), file=sys.stderr)
         return 2
 
 

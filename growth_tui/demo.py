@@ -13,9 +13,9 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from dateutil.rrule import rrulestr
 from sqlalchemy import insert
 
+from growth_tui.domain.recurrence import occurrences
 from growth_tui.store.engine import Store
 from growth_tui.store.models import (
     Action,
@@ -506,12 +506,8 @@ def build_demo(store: Store, *, years: int = 1, today: date) -> None:
         # The log: every occurrence up to yesterday, mostly done. Today's are still open.
         rows = []
         for action, first, last in all_actions:
-            rule = rrulestr(action.rrule, dtstart=datetime.combine(first, time()))
             last = min(last, today - timedelta(days=1))
-            for when in rule.between(
-                datetime.combine(first, time()), datetime.combine(last, time()), inc=True
-            ):
-                day = when.date()
+            for day in occurrences(action.rrule, first, action.ends_on, first, last):
                 roll = rng.random()
                 if roll < 0.74:
                     late = 0 if rng.random() < 0.8 else rng.randrange(1, 3)

@@ -141,3 +141,31 @@ async def test_bad_database_ends_the_app_with_a_message(make_app, tmp_path) -> N
                 break
     assert app.return_code == 2
     assert bad.read_bytes() == before
+
+
+async def test_an_unexpected_error_is_a_sentence_and_a_file(
+    make_app, demo_store: Store, capfd
+) -> None:
+    from textual.binding import Binding
+
+    from growth_tui.ui.app import GrowthApp
+
+    class Broken(GrowthApp):
+        BINDINGS = [Binding("x", "explode", "Explode")]
+
+        def action_explode(self) -> None:
+            raise RuntimeError("boom [b]")
+
+    app = Broken(store=demo_store, settings_path=None)
+    with pytest.raises(RuntimeError):
+        async with app.run_test() as pilot:
+            await ready(pilot)
+            await pilot.press("x")
+            await pilot.pause()
+    assert app.return_code == 2
+    shown = " ".join(capfd.readouterr())
+    assert "something went wrong" in shown and "boom [b]" in shown
+    assert "Traceback" not in shown
+    report = shown.split("bug report: ")[1].split()[0]
+    with open(report, encoding="utf-8") as details:
+        assert "RuntimeError: boom [b]" in details.read()

@@ -131,3 +131,15 @@ def test_the_app_on_a_bad_file_exits_2_with_a_message(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "not a growth database" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_every_subcommand_takes_db_before_or_after_its_name(tmp_path: Path) -> None:
+    from growth_tui.cli import COMMANDS, build_parser
+
+    parser = build_parser()
+    db = str(tmp_path / "x.db")
+    for name in COMMANDS:
+        before = parser.parse_args(["--db", db, name])
+        after = parser.parse_args([name, "--db", db])
+        assert before.db == db and after.db == db, name
+        assert parser.parse_args([name]).db is None, name

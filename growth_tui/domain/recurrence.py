@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from dateutil.rrule import rrule, rrulestr
@@ -208,38 +208,89 @@ def _at_midnight(day: date) -> datetime:
     return datetime.combine(day, time())
 
 
-def _friendly_rule(rule: str, starts_on: date) -> str:
-    """Read month days past the 28th as "or the month's last day", as the module docs say."""
+def _explicit_fields(rule: str, starts_on: date) -> dict[str, str]:
+    """The rule's fields with what it takes from its start day spelled out.
+
+    Month days past the 28th become "or the month's last day" (see the module docs), and a
+    weekly or monthly rule that takes its day from `starts_on` names that day, so the
+    evaluation can start later than `starts_on` (see `_anchor`) without changing the meaning.
+    """
     fields = _split_rule(rule)
-    if fields["FREQ"] == "MONTHLY" and "BYSETPOS" not in fields:
+    freq = fields["FREQ"]
+    if freq == "MONTHLY" and "BYSETPOS" not in fields and "BYDAY" not in fields:
         day: int | None = None
-        if "BYMONTHDAY" in fields and "," not in fields["BYMONTHDAY"]:
+        if "BYMONTHDAY" not in fields:
+            day = starts_on.day
+        elif "," not in fields["BYMONTHDAY"]:
             try:
                 day = int(fields["BYMONTHDAY"])
             except ValueError:
                 day = None
-        elif "BYMONTHDAY" not in fields and "BYDAY" not in fields:
-            day = starts_on.day  # "monthly" from the 31st: the last day of short months
-        if day is not None and 29 <= day <= 31:
+        if day is not None and 1 <= day <= 31:
             fields.pop("BYMONTHDAY", None)
-            return ";".join(f"{k}={v}" for k, v in fields.items()) + ";" + _month_day_part(day)
-    return ";".join(f"{k}={v}" for k, v in fields.items())
+            fields.update(_month_day_fields(day))
+    elif freq == "WEEKLY" and "BYDAY" not in fields:
+        fields["BYDAY"] = WEEKDAY_CODES[starts_on.weekday()]
+    fields.setdefault("WKST", "MO")  # RFC 5545's default; dateutil would follow the locale
+    return fields
+
+
+def _month_day_fields(day: int) -> dict[str, str]:
+    if day <= 28:
+        return {"BYMONTHDAY": str(day)}
+    return {"BYMONTHDAY": ",".join(str(d) for d in range(28, day + 1)), "BYSETPOS": "-1"}
+
+
+def _anchor(fields: dict[str, str], starts_on: date, near: date) -> date:
+    """A later start that gives the same days from `near` on, so dateutil (which always walks
+    from the start) does not walk years of history for one week's occurrences.
+
+    The anchor is a whole number of intervals after `starts_on`, at the start of a period
+    (a day, a Monday, the 1st), and at least one interval before `near`.
+    """
+    if near <= starts_on or "COUNT" in fields:
+        return starts_on
+    try:
+        interval = int(fields.get("INTERVAL", "1"))
+    except ValueError:
+        return starts_on
+    if interval < 1:
+        return starts_on
+    freq = fields["FREQ"]
+    if freq == "DAILY":
+        steps = (near - starts_on).days // interval - 1
+        return starts_on + timedelta(days=steps * interval) if steps > 0 else starts_on
+    if freq == "WEEKLY" and fields.get("WKST") == "MO":
+        first_monday = starts_on - timedelta(days=starts_on.weekday())
+        steps = (near - first_monday).days // 7 // interval - 1
+        return first_monday + timedelta(weeks=steps * interval) if steps > 0 else starts_on
+    if freq == "MONTHLY":
+        months = (near.year - starts_on.year) * 12 + near.month - starts_on.month
+        steps = months // interval - 1
+        if steps <= 0:
+            return starts_on
+        index = starts_on.month - 1 + steps * interval
+        return date(starts_on.year + index // 12, index % 12 + 1, 1)
+    return starts_on
+
+
+def _schedule(rule: str, starts_on: date, ends_on: date | None, near: date) -> rrule:
+    fields = _explicit_fields(rule, starts_on)
+    anchor = _anchor(fields, starts_on, near)
+    return _build(";".join(f"{k}={v}" for k, v in fields.items()), anchor, ends_on, rule)
 
 
 @lru_cache(maxsize=512)
-def _schedule(rule: str, starts_on: date, ends_on: date | None) -> rrule:
-    text = _friendly_rule(rule, starts_on)
-    if "WKST=" not in text:
-        text += ";WKST=MO"  # RFC 5545's default; dateutil would follow the locale otherwise
+def _build(text: str, start: date, ends_on: date | None, rule: str) -> rrule:
     try:
-        parsed = rrulestr(text, dtstart=_at_midnight(starts_on), cache=True)
+        parsed = rrulestr(text, dtstart=_at_midnight(start), cache=True)
     except (ValueError, TypeError) as error:
         raise RecurrenceError(f"Cannot read the schedule '{rule}'.") from error
     if not isinstance(parsed, rrule):
         raise RecurrenceError(f"Cannot read the schedule '{rule}'.")
     if ends_on is not None:
         until = _at_midnight(ends_on)
-        # dateutil has no getters; a rule with COUNT cannot take UNTIL too (clipped below).
+        # dateutil has no getters; a rule with COUNT cannot take UNTIL too (clipped by callers).
         own_until = parsed._until
         if parsed._count is None and (own_until is None or own_until > until):
             parsed = parsed.replace(until=until)
@@ -254,7 +305,7 @@ def occurrences(
         return []
     if ends_on is not None:
         last = min(last, ends_on)
-    schedule = _schedule(rule, starts_on, ends_on)
+    schedule = _schedule(rule, starts_on, ends_on, first)
     found = schedule.between(_at_midnight(first), _at_midnight(last), inc=True)
     return [moment.date() for moment in found]
 
@@ -263,7 +314,7 @@ def next_occurrence(rule: str, starts_on: date, ends_on: date | None, after: dat
     """The first scheduled day strictly after `after`, or None when the schedule has ended."""
     if ends_on is not None and after >= ends_on:
         return None
-    found = _schedule(rule, starts_on, ends_on).after(_at_midnight(after), inc=False)
+    found = _schedule(rule, starts_on, ends_on, after).after(_at_midnight(after), inc=False)
     if found is None or (ends_on is not None and found.date() > ends_on):
         return None
     return found.date()
@@ -273,10 +324,7 @@ def next_occurrence(rule: str, starts_on: date, ends_on: date | None, after: dat
 
 
 def _ordinal(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 

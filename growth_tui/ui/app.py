@@ -22,7 +22,7 @@ from growth_tui.ui.widgets.nav import SCREENS
 if TYPE_CHECKING:
     from growth_tui.store.engine import Store
 
-SCREEN_GROUP = Binding.Group("Screens", compact=True)
+SCREEN_GROUP = Binding.Group("Screens")
 
 
 def _screen_factory(mode: str) -> Callable[[], Screen]:
@@ -63,7 +63,7 @@ def _navigation_bindings() -> list[Binding]:
 
 class GrowthApp(App):
     TITLE = "growth"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     MODES = {info.mode: _screen_factory(info.mode) for info in SCREENS}
     DEFAULT_MODE = "home"
     BINDINGS = [
@@ -171,6 +171,21 @@ class GrowthApp(App):
 
         if isinstance(self.focused, Input | TextArea):
             self.screen.set_focus(None)
+
+    def _fatal_error(self) -> None:
+        """An unhandled error: save the traceback to a file and say so in one sentence."""
+        import sys
+
+        from rich.text import Text
+
+        from growth_tui.crash import crash_message, write_crash_report
+
+        error = sys.exc_info()[1] or self._exception
+        where = write_crash_report(error) if error else "(no details)"
+        self._return_code = 2
+        self.bell()
+        self._exit_renderables.append(Text(crash_message(error, where)))
+        self._close_messages_no_wait()
 
     def report_error(self, what: str, error: Exception) -> None:
         """A problem the person should know about, as a notification, not a traceback."""

@@ -1,0 +1,71 @@
+"""Run one app headless in a fresh process and print when it painted and when it was ready.
+
+usage: python -m tests.benchmarks.probe bare|growth [DB] [SCREENS...]
+Prints JSON: seconds from the start of this script to the first frame, to data on screen,
+and to each screen (by key) being loaded. Imports happen after the clock starts, so their cost
+counts, as it does for a person.
+"""
+
+from __future__ import annotations
+
+import time
+
+START = time.perf_counter()
+
+import json  # noqa: E402
+import sys  # noqa: E402
+
+
+def main() -> None:
+    kind = sys.argv[1]
+    marks: dict[str, float] = {}
+    if kind == "bare":
+        from textual.app import App
+        from textual.widgets import Footer, Static
+
+        class Bare(App):
+            def compose(self):
+                yield Static("hello")
+                yield Footer()
+
+        app = Bare()
+
+        async def pilot_run(pilot) -> None:
+            marks["paint"] = time.perf_counter() - START
+            await pilot.pause()
+            marks["ready"] = time.perf_counter() - START
+            app.exit()
+
+    else:
+        from pathlib import Path
+
+        from growth_tui.ui.app import GrowthApp
+
+        app = GrowthApp(Path(sys.argv[2]), settings_path=Path("/nonexistent/settings.json"))
+        keys = sys.argv[3:]
+
+        async def wait_loaded(pilot) -> None:
+            for _ in range(2000):
+                await pilot.pause(0.002)
+                if app.store is not None and getattr(app.screen, "loaded", True):
+                    await app.workers.wait_for_complete()
+                    return
+            raise SystemExit("never loaded")
+
+        async def pilot_run(pilot) -> None:
+            marks["paint"] = time.perf_counter() - START
+            await wait_loaded(pilot)
+            marks["ready"] = time.perf_counter() - START
+            for key in keys:
+                before = time.perf_counter()
+                await pilot.press(key)
+                await wait_loaded(pilot)
+                marks[key] = time.perf_counter() - before
+            app.exit()
+
+    app.run(headless=True, size=(120, 40), auto_pilot=pilot_run)
+    print(json.dumps(marks))
+
+
+if __name__ == "__main__":
+    main()

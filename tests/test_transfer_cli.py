@@ -251,3 +251,9 @@ def test_replace_does_not_go_with_a_markdown_plan(capsys, demo_db: Path, tmp_pat
     code, _, err = _run(capsys, "import", str(notes), "--replace", "--db", str(demo_db))
     assert code == 2 and "--replace restores a JSON backup" in err
     assert _sha(demo_db) == before
+
+
+def test_import_without_a_file_says_how(capsys) -> None:
+    code, _, err = _run(capsys, "import")
+    assert code == 2
+    assert err == "growth: import needs a file: growth import FILE [--dry-run] [--replace]\n"

@@ -15,7 +15,10 @@ from growth_tui.commands import CommandError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="a JSON backup or a Markdown/plain-text plan")
+    # Optional for argparse so `--db` parses the same for every command; run() asks for it.
+    parser.add_argument(
+        "file", metavar="FILE", nargs="?", help="a JSON backup or a Markdown/plain-text plan"
+    )
     parser.add_argument(
         "--dry-run",
         action="store_true",
@@ -32,6 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from growth_tui.store import transfer
 
+    if not args.file:
+        raise CommandError("import needs a file: growth import FILE [--dry-run] [--replace]")
     try:
         loaded = transfer.load_import_file(args.file)
         if loaded.kind == "json":

@@ -257,3 +257,32 @@ def test_import_without_a_file_says_how(capsys) -> None:
     code, _, err = _run(capsys, "import")
     assert code == 2
     assert err == "growth: import needs a file: growth import FILE [--dry-run] [--replace]\n"
+
+
+def test_growth_backup_while_another_connection_is_writing(capsys, demo_db: Path, tmp_path) -> None:
+    import sqlite3
+
+    check = sqlite3.connect(demo_db)
+    committed = check.execute("SELECT count(*) FROM win").fetchone()[0]
+    check.close()
+    writer = sqlite3.connect(demo_db, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute(
+        "INSERT INTO win (plan_id, happened_on, title, impact, noticed_by, created_at) "
+        "VALUES (1, '2026-11-20', 'not committed yet', '', '', '2026-11-20 10:00:00')"
+    )
+    target = tmp_path / "copy.db"
+    try:
+        code, out, _ = _run(capsys, "backup", "-o", str(target), "--db", str(demo_db))
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert code == 0 and "owner-only" in out
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    copy = sqlite3.connect(target)
+    assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert copy.execute("SELECT count(*) FROM win").fetchone()[0] == committed
+    copy.close()
+    restored = open_store(target)  # the copy is a growth database that opens as it is
+    assert "# Growth plan" in transfer.export_markdown(restored, restored.plan_id())
+    restored.close()

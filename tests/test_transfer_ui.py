@@ -95,3 +95,18 @@ async def test_a_memory_plan_has_nothing_to_back_up(make_app) -> None:
         assert "This plan lives only in memory, so there is no file to back up." in _toasts(
             screen_text(app)
         )
+
+
+def test_export_dialog_snapshot(snap_compare, make_app, monkeypatch) -> None:
+    from growth_tui.store.engine import Store
+    from growth_tui.ui import transfer_commands
+
+    monkeypatch.setattr(transfer_commands, "export_folder", lambda: Path("/home/you/notes"))
+    store = Store.memory()
+    build_demo(store, years=1, today=TODAY)
+
+    async def open_dialog(pilot) -> None:
+        await ready(pilot)
+        await _palette(pilot, "export plan")
+
+    assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=open_dialog)

@@ -36,12 +36,17 @@ def _not_ready(app: GrowthApp) -> bool:
     return False
 
 
+def export_folder() -> Path:
+    """Where an export is suggested: the folder growth was started from, like `-o FILE`."""
+    return Path.cwd()
+
+
 def ask_markdown_export(app: GrowthApp) -> None:
     from growth_tui.ui.dialogs.save_file import SaveFileDialog
 
     if _not_ready(app):
         return
-    suggested = Path.cwd() / f"growth-plan-{app.today().isoformat()}.md"
+    suggested = export_folder() / f"growth-plan-{app.today().isoformat()}.md"
     dialog = SaveFileDialog(
         "Export plan as Markdown",
         "Where should the plan go? The file is readable by you only.",

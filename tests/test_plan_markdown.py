@@ -289,6 +289,17 @@ def test_a_broken_export_names_the_line(line: str, message: str) -> None:
         pm.parse_markdown(text)
 
 
+def test_notes_with_the_same_title_are_still_notes() -> None:
+    doc = pm.parse_markdown("# Growth plan\n\nGoal: speak at a meetup\nActions:\n- pick a topic\n")
+    assert [g.title for g in doc.goals] == ["speak at a meetup"]
+    assert [a.title for a in doc.goals[0].actions] == ["pick a topic"]
+
+
+def test_an_export_pasted_under_a_note_still_reads_exactly() -> None:
+    doc = pm.PlanDocument(north_star="Grow", goals=[pm.GoalDoc("Lead", due=date(2027, 1, 1))])
+    assert pm.parse_markdown("for my 1:1 on Friday\n\n" + pm.render_markdown(doc)) == doc
+
+
 def test_summary_lists_what_would_be_created() -> None:
     doc = pm.PlanDocument(
         north_star="Grow",

@@ -119,9 +119,7 @@ class PlanDocument:
     latest_checkin: CheckInDoc | None = None
 
     def is_empty(self) -> bool:
-        return not (
-            self.north_star or self.goals or self.supporters or self.latest_checkin
-        )
+        return not (self.north_star or self.goals or self.supporters or self.latest_checkin)
 
 
 # Normalisation -------------------------------------------------------------------------------
@@ -156,18 +154,14 @@ def _number(value: float) -> str:
     return repr(value)
 
 
-def _bullet(
-    key: str, value: str, indent: int = 0, *, multiline: bool = False
-) -> list[str]:
+def _bullet(key: str, value: str, indent: int = 0, *, multiline: bool = False) -> list[str]:
     """``- Key: value`` with further lines of a multi-line value indented under it."""
     pad = " " * indent
     if not multiline:
         return [f"{pad}- {key}: {clean_line(value)}"]
     first, *rest = clean_text(value).split("\n")
     more = " " * (indent + 2)
-    return [f"{pad}- {key}: {first}"] + [
-        f"{more}{line}" if line else "" for line in rest
-    ]
+    return [f"{pad}- {key}: {first}"] + [f"{more}{line}" if line else "" for line in rest]
 
 
 def _render_action(action: ActionDoc) -> list[str]:
@@ -336,9 +330,7 @@ class _ExportReader:
         word = text.strip().lower()
         values = [member.value for member in allowed]
         if word not in values:
-            raise self.fail(
-                f"'{text}' is not a {what} (one of: {', '.join(values)})", line_index
-            )
+            raise self.fail(f"'{text}' is not a {what} (one of: {', '.join(values)})", line_index)
         return word
 
     def fields(self, indent: int, keys: tuple[str, ...]) -> list[tuple[str, str, int]]:
@@ -423,9 +415,7 @@ def _read_actions(reader: _ExportReader) -> list[ActionDoc]:
                     raise reader.fail(f"'{value}' is not a whole number of minutes", at)
                 action.minutes = int(value.strip())
             elif key == "Status":
-                action.status = reader.word_value(
-                    value, ActionStatus, "action status", at
-                )
+                action.status = reader.word_value(value, ActionStatus, "action status", at)
         actions.append(action)
     return actions
 
@@ -437,9 +427,7 @@ def _read_goal_details(reader: _ExportReader, goal: GoalDoc) -> None:
         elif key == "Due":
             goal.due = reader.date_value(value, at)
         elif key in ("Baseline", "Target", "Now"):
-            attr = {"Baseline": "baseline", "Target": "target", "Now": "current_value"}[
-                key
-            ]
+            attr = {"Baseline": "baseline", "Target": "target", "Now": "current_value"}[key]
             setattr(goal, attr, reader.number_value(value, at))
         else:
             attr = {
@@ -450,9 +438,7 @@ def _read_goal_details(reader: _ExportReader, goal: GoalDoc) -> None:
                 "Resources": "resources",
                 "Why relevant": "why_relevant",
             }[key]
-            setattr(
-                goal, attr, clean_line(value) if key in ("Metric", "Unit") else value
-            )
+            setattr(goal, attr, clean_line(value) if key in ("Metric", "Unit") else value)
 
 
 def _read_milestones(reader: _ExportReader) -> list[MilestoneDoc]:
@@ -472,18 +458,15 @@ def _read_milestones(reader: _ExportReader) -> list[MilestoneDoc]:
             elif key == "Due":
                 milestone.due = reader.date_value(value, at)
             else:
-                milestone.status = reader.word_value(
-                    value, GoalStatus, "goal status", at
-                )
+                milestone.status = reader.word_value(value, GoalStatus, "goal status", at)
         milestones.append(milestone)
     return milestones
 
 
-def _parse_export(lines: list[str]) -> PlanDocument:
+def _parse_export(lines: list[str], title: int) -> PlanDocument:
     doc = PlanDocument()
     reader = _ExportReader(lines)
-    reader.skip_blank()
-    reader.i += 1  # the title
+    reader.i = title + 1  # anything above the title (a note to self) is left out
     goal: GoalDoc | None = None
     while True:
         reader.skip_blank()
@@ -748,9 +731,7 @@ def _parse_loose(lines: list[str]) -> PlanDocument:
         if section == "north":
             text = clean_text("\n".join(_unbold(line.strip()) for line in body))
             if text:
-                doc.north_star = (
-                    f"{doc.north_star}\n\n{text}" if doc.north_star else text
-                )
+                doc.north_star = f"{doc.north_star}\n\n{text}" if doc.north_star else text
         elif section == "goal":
             title_lines: list[str] = []
             item_lines: list[str] = []
@@ -775,9 +756,7 @@ def _parse_loose(lines: list[str]) -> PlanDocument:
             focus: FocusPointDoc | None = None
             for item in items:
                 text = clean_line(" ".join(item.parts))
-                is_focus = item.indent <= level and (
-                    item.numbered == numbered or focus is None
-                )
+                is_focus = item.indent <= level and (item.numbered == numbered or focus is None)
                 if is_focus:
                     focus = FocusPointDoc(title=text)
                     target.focus_points.append(focus)
@@ -805,8 +784,21 @@ def parse_markdown(text: str) -> PlanDocument:
     """Read a plan from the app's export or from plain notes; `PlanParseError` if there is none."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines = text.split("\n")
-    first = next((line.strip() for line in lines if line.strip()), "")
-    doc = _parse_export(lines) if first == EXPORT_TITLE else _parse_loose(lines)
+    title = next((i for i, line in enumerate(lines) if line.rstrip() == EXPORT_TITLE), None)
+    if title is None:
+        doc = _parse_loose(lines)
+    else:
+        try:
+            doc = _parse_export(lines, title)
+        except PlanParseError:
+            # Notes that merely start with the same title are still notes; a damaged export
+            # (it has the export's own goal lines) gets its line-numbered error instead.
+            looks_exported = any(
+                line.startswith(("## Goal:", "- Track: ", "- Action: ")) for line in lines
+            )
+            doc = _parse_loose(lines)
+            if looks_exported or doc.is_empty():
+                raise
     if doc.is_empty():
         raise PlanParseError(NO_PLAN_MESSAGE)
     return doc
@@ -828,9 +820,7 @@ def summarize(doc: PlanDocument) -> list[str]:
         out.extend(f"  {_describe_action(a)}" for a in goal.actions)
         for milestone in goal.milestones:
             due = f", due {milestone.due.isoformat()}" if milestone.due else ""
-            out.append(
-                f"  Milestone ({milestone.scale or 'no scale'}{due}): {milestone.title}"
-            )
+            out.append(f"  Milestone ({milestone.scale or 'no scale'}{due}): {milestone.title}")
     for supporter in doc.supporters:
         out.append(f"Supporter ({supporter.role}): {supporter.name}")
     if doc.latest_checkin:

@@ -318,3 +318,50 @@ def test_summary_lists_what_would_be_created() -> None:
         "  Focus point: Depth",
         "    Action: Read (every day)",
     ]
+
+
+_NOTE_LINES = st.lists(
+    st.one_of(
+        _words,
+        st.sampled_from(
+            [
+                "North Star:",
+                "Goal:",
+                "Focus Points:",
+                "Action items:",
+                "Supporters:",
+                "# Growth plan",
+                "## Goal: x",
+                "- Track: career",
+                "  - Repeats: every",
+                "1.",
+                "\t- ",
+                "- every 0 weeks",
+                "- 0 min run every 99th day",
+                "## North star",
+                "- Due: 2025-13-01",
+            ]
+        ),
+    ),
+    max_size=12,
+).map("\n".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_NOTE_LINES)
+def test_any_text_gives_a_plan_or_a_clear_refusal(text: str) -> None:
+    try:
+        doc = pm.parse_markdown(text)
+    except pm.PlanParseError as error:
+        assert str(error)
+    else:
+        assert not doc.is_empty()
+
+
+def test_a_hand_edited_repeat_in_words_is_understood() -> None:
+    text = "# Growth plan\n\n## Goal: x\n\n### Other actions\n\n- Action: run\n  - Repeats: every Tue and Thu\n"
+    [action] = pm.parse_markdown(text).goals[0].actions
+    assert (action.rrule, action.cadence) == ("FREQ=WEEKLY;BYDAY=TU,TH", "every Tue and Thu")
+    broken = text.replace("every Tue and Thu", "whenever I feel like it")
+    with pytest.raises(pm.PlanParseError, match="line 8: cannot read the repeat"):
+        pm.parse_markdown(broken)

@@ -706,6 +706,31 @@ def _items(lines: list[str]) -> list[_Item]:
     return [item for item in items if clean_line(" ".join(item.parts))]
 
 
+_GOAL_DETAIL = re.compile(r"^(due|by|deadline|track|metric|measure|why)\s*:\s*(.*)$", re.I)
+
+
+def _set_goal_detail(goal: GoalDoc, key: str, value: str) -> None:
+    """ "Due: 2027-03-31", "Track: personal", "Metric: …", "Why: …" under a goal in notes."""
+    if key in ("due", "by", "deadline"):
+        try:
+            goal.due = date.fromisoformat(value)
+        except ValueError:
+            raise PlanParseError(
+                f"'{value}' after '{key.capitalize()}:' is not a date; write it as YYYY-MM-DD."
+            ) from None
+    elif key == "track":
+        word = value.lower().split(" ")[0] if value else ""
+        if word not in {t.value for t in Track}:
+            raise PlanParseError(
+                f"'{value}' after 'Track:' is not a track; use career or personal."
+            )
+        goal.track = word
+    elif key in ("metric", "measure"):
+        goal.metric = clean_line(value)
+    else:
+        goal.why_relevant = clean_text(value)
+
+
 def _parse_loose(lines: list[str]) -> PlanDocument:
     # Cut the text into labelled sections.
     sections: list[tuple[str, str | None, list[str]]] = []
@@ -735,14 +760,20 @@ def _parse_loose(lines: list[str]) -> PlanDocument:
         elif section == "goal":
             title_lines: list[str] = []
             item_lines: list[str] = []
+            details: list[tuple[str, str]] = []
             for line in body:
+                detail = _GOAL_DETAIL.match(line.strip())
                 if _ITEM.match(line) or item_lines:
                     item_lines.append(line)
+                elif detail:
+                    details.append((detail.group(1).lower(), detail.group(2).strip()))
                 elif line.strip():
                     title_lines.append(line.strip())
             goal = GoalDoc(title=clean_line(" ".join(title_lines)) or UNTITLED_GOAL)
             if track:
                 goal.track = track
+            for key, value in details:
+                _set_goal_detail(goal, key, value)
             doc.goals.append(goal)
             for item in _items(item_lines):
                 goal.actions.append(_make_action(" ".join(item.parts)))

@@ -361,3 +361,40 @@ def test_backup_never_overwrites_the_database(tmp_path: Path) -> None:
     open_store(path).close()
     with pytest.raises(transfer.TransferError, match="cannot overwrite the database"):
         transfer.copy_database(path, path)
+
+
+def test_ics_gives_calendars_the_apps_own_days() -> None:
+    from dateutil.rrule import rrulestr
+
+    from growth_tui.domain import recurrence
+
+    store = Store.memory()
+    plan_id = store.plan_id()
+    schedules = {
+        "month end": ("FREQ=MONTHLY;BYMONTHDAY=31", date(2027, 1, 31)),
+        "every other Friday": ("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", date(2026, 11, 22)),
+        "first Monday": ("FREQ=MONTHLY;BYDAY=1MO", date(2026, 11, 22)),
+        "every 3 days": ("FREQ=DAILY;INTERVAL=3", date(2026, 11, 20)),
+    }
+    with store.write() as session:
+        goal = Goal(plan_id=plan_id, title="g")
+        session.add(goal)
+        session.flush()
+        for title, (rule, starts) in schedules.items():
+            session.add(
+                Action(goal_id=goal.id, title=title, kind="recurring", rrule=rule, starts_on=starts)
+            )
+    raw = transfer.export_ics(store, plan_id, today=TODAY)
+    events = {str(e["summary"]): e for e in Calendar.from_ical(raw).walk("VEVENT")}
+    assert events["month end"]["rrule"].to_ical() == (
+        b"FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1"
+    )
+    for title, (rule, starts) in schedules.items():
+        event = events[title]
+        start = event.decoded("dtstart")
+        calendar_days = rrulestr(
+            event["rrule"].to_ical().decode(), dtstart=datetime(start.year, start.month, start.day)
+        )
+        seen = [d.date() for d in calendar_days[:12]]
+        expected = recurrence.occurrences(rule, starts, None, starts, date(2029, 1, 1))[:12]
+        assert seen == expected, title

@@ -14,7 +14,7 @@ import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select
@@ -627,15 +627,38 @@ _CHECKIN_RULES = {
 
 
 def _first_occurrence(rule: str, starts_on: date, ends_on: date | None) -> date | None:
-    """The first day the rule really falls on (DTSTART always counts as an occurrence in
-    iCalendar, so it must be one)."""
-    from dateutil.rrule import rrulestr
+    """The first day the rule really falls on, by the app's own schedule (DTSTART always
+    counts as an occurrence in iCalendar, so it must be one)."""
+    from growth_tui.domain import recurrence
 
-    start = datetime(starts_on.year, starts_on.month, starts_on.day)
-    first = rrulestr(rule, dtstart=start).after(start, inc=True)
-    if first is None or (ends_on is not None and first.date() > ends_on):
+    try:
+        return recurrence.next_occurrence(rule, starts_on, ends_on, starts_on - timedelta(days=1))
+    except ValueError:
         return None
-    return first.date()
+
+
+def _calendar_rule(rule: str, starts_on: date, ends_on: date | None) -> str:
+    """The rule as a calendar must read it to give the app's days.
+
+    The app reads "monthly on the 31st" as the last day of shorter months, where RFC 5545
+    skips those months, so such a day becomes ``BYMONTHDAY=28,29,30,31;BYSETPOS=-1``. Every
+    other week counts weeks from Monday (``WKST=MO``), and the end date becomes ``UNTIL``.
+    """
+    fields: dict[str, str] = {}
+    for part in rule.split(";"):
+        key, _, value = part.partition("=")
+        if key:
+            fields[key.strip().upper()] = value.strip()
+    if fields.get("FREQ") == "MONTHLY" and not {"BYSETPOS", "BYDAY"} & set(fields):
+        day_text = fields.get("BYMONTHDAY", str(starts_on.day))
+        if day_text.isdigit() and 28 < int(day_text) <= 31:
+            fields["BYMONTHDAY"] = ",".join(str(d) for d in range(28, int(day_text) + 1))
+            fields["BYSETPOS"] = "-1"
+    if fields.get("FREQ") == "WEEKLY" and fields.get("INTERVAL", "1") != "1":
+        fields.setdefault("WKST", "MO")
+    if ends_on and "UNTIL" not in fields and "COUNT" not in fields:
+        fields["UNTIL"] = ends_on.strftime("%Y%m%d")
+    return ";".join(f"{key}={value}" for key, value in fields.items())
 
 
 def export_ics(store: Store, plan_id: int, *, today: date, now: datetime | None = None) -> bytes:
@@ -710,9 +733,7 @@ def export_ics(store: Store, plan_id: int, *, today: date, now: datetime | None 
             first = _first_occurrence(action.rrule, starts, action.ends_on)
             if first is None:
                 continue
-            rule = action.rrule
-            if action.ends_on and "UNTIL=" not in rule and "COUNT=" not in rule:
-                rule += f";UNTIL={action.ends_on.strftime('%Y%m%d')}"
+            rule = _calendar_rule(action.rrule, starts, action.ends_on)
             event(f"action-{action.id}", action.title, first, rule, note)
         elif action.due:
             event(f"action-{action.id}", action.title, action.due, "", note)

@@ -379,9 +379,7 @@ def describe_validation_error(error: ValidationError) -> list[str]:
         if template is None:
             reason = item["msg"]
             if item["type"] == "enum":
-                reason = (
-                    f"{_shown(item['input'])} is not allowed; {item['msg'][0].lower()}"
-                )
+                reason = f"{_shown(item['input'])} is not allowed; {item['msg'][0].lower()}"
                 reason += item["msg"][1:]
         else:
             reason = template.format(input=_shown(item.get("input")))
@@ -404,9 +402,7 @@ def parse_backup(text: str) -> Backup:
         )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise BackupFormatError(
-            f'The backup has no readable "version" (found {_shown(version)}).'
-        )
+        raise BackupFormatError(f'The backup has no readable "version" (found {_shown(version)}).')
     if version != FORMAT_VERSION:
         newer = "a newer" if version > FORMAT_VERSION else "an unknown"
         raise BackupFormatError(

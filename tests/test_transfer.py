@@ -19,7 +19,7 @@ from growth_tui.domain import plan_markdown as pm
 from growth_tui.domain.backup_format import COLLECTIONS
 from growth_tui.store import transfer
 from growth_tui.store.engine import Store, open_store
-from growth_tui.store.models import Action, Goal, LogEntry, Plan
+from growth_tui.store.models import Action, Goal, LogEntry, NorthStarVersion, Plan
 from tests.test_plan_markdown import _plans
 from tests.transfer_data import TRICKY, fill_every_table
 
@@ -194,12 +194,19 @@ def test_import_adds_goals_and_keeps_the_north_star_history() -> None:
     store = _filled_memory()
     plan_id = store.plan_id()
     doc = pm.parse_markdown("North Star:\nA new star\n\nGoal: learn Go\nAction items:\n- tour\n")
+    assert transfer.import_notices(store, plan_id, doc) == [
+        "The new north star replaces the current one (which stays in its history)."
+    ]
     result = transfer.import_plan(store, plan_id, doc, today=TODAY)
     assert (result.goals, result.actions, result.north_star_changed) == (1, 1, True)
     with store.read() as session:
         assert session.get(Plan, plan_id).north_star == "A new star"
     text = transfer.export_markdown(store, plan_id)
     assert "## Goal: learn Go" in text and "## Goal: Ship [/]" in text
+    with store.read() as session:
+        history = session.exec(select(NorthStarVersion.text).order_by(NorthStarVersion.id)).all()
+    assert history == [TRICKY, "A new star"]
+    assert transfer.import_notices(store, plan_id, doc) == []
 
 
 # iCalendar -----------------------------------------------------------------------------------

@@ -97,6 +97,80 @@ async def test_a_memory_plan_has_nothing_to_back_up(make_app) -> None:
         )
 
 
+NOTES = f"""North Star:
+    Steady, kind, and hard to rattle.
+
+Goal: {MARKUP_TEXT} for the team
+Action items:
+- 15 min reading every Tue and Thu
+"""
+
+
+async def _open_import(pilot, path: Path) -> None:
+    await _palette(pilot, "import a plan")
+    field = pilot.app.screen.query_one("#path")
+    field.value = str(path)
+    await pilot.press("enter")
+    await _settle(pilot)
+
+
+async def test_import_notes_after_a_preview(make_app, tmp_path: Path) -> None:
+    from growth_tui.store import plan_repo
+
+    notes = tmp_path / "notes.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    # A file, as in real use: a memory store shares one connection between the import and
+    # the screen's reload when the preview closes, so their transactions would interleave.
+    store = open_store(tmp_path / "growth.db")
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await _open_import(pilot, notes)
+        preview = screen_text(app)
+        assert "Import this plan?" in preview
+        assert f"Goal (career): {MARKUP_TEXT} for the team" in preview
+        assert "Action: reading (every Tue and Thu, 15 min)" in preview
+        assert plan_repo.list_goals(store, app.plan_id) == []  # nothing before Enter
+        await pilot.press("enter")
+        await _settle(pilot)
+        assert "Added 1 goal(s), 0 focus point(s) and 1 action(s)." in _toasts(screen_text(app))
+        assert f"{MARKUP_TEXT} for the team" in screen_text(app)  # Home shows it at once
+    [goal] = plan_repo.list_goals(store, app.plan_id)
+    assert goal.title == f"{MARKUP_TEXT} for the team"
+    assert plan_repo.get_plan(store, app.plan_id).north_star == "Steady, kind, and hard to rattle."
+    store.close()
+
+
+async def test_cancelling_the_preview_writes_nothing(make_app, tmp_path: Path) -> None:
+    from growth_tui.store import plan_repo
+    from growth_tui.store.engine import Store
+
+    notes = tmp_path / "notes.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    store = Store.memory()
+    app = make_app(store=store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await _open_import(pilot, notes)
+        await pilot.press("escape")
+        await _settle(pilot)
+        assert "Import this plan?" not in screen_text(app)
+    assert plan_repo.list_goals(store, app.plan_id) == []
+    assert plan_repo.get_plan(store, app.plan_id).north_star == ""
+
+
+async def test_a_file_without_a_plan_is_explained(make_app, tmp_path: Path) -> None:
+    shopping = tmp_path / "shopping.md"
+    shopping.write_text("- milk\n- eggs\n", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await _open_import(pilot, shopping)
+        toasts = _toasts(screen_text(app))
+        assert "Nothing imported: No plan found in this text." in toasts
+        assert "Import this plan?" not in screen_text(app)
+
+
 def test_export_dialog_snapshot(snap_compare, make_app, monkeypatch) -> None:
     from growth_tui.store.engine import Store
     from growth_tui.ui import transfer_commands

@@ -107,6 +107,8 @@ def _import_plan(args: argparse.Namespace, loaded, transfer) -> int:
         print("Dry run: nothing was written.")
         return 0
     with opened_store(getattr(args, "db", None)) as store:
+        for notice in transfer.import_notices(store, store.plan_id(), doc):
+            print(notice)
         result = transfer.import_plan(store, store.plan_id(), doc, today=date.today())
         print(
             f"Imported {result.goals} goal(s), {result.focus_points} focus point(s), "

@@ -456,6 +456,18 @@ def export_markdown(store: Store, plan_id: int) -> str:
     return pm.render_markdown(plan_document(store, plan_id))
 
 
+def import_notices(store: Store, plan_id: int, doc: pm.PlanDocument) -> list[str]:
+    """What an import would change beyond adding: said in the preview, before anything."""
+    notices = []
+    with store.read() as session:
+        plan = session.get(Plan, plan_id)
+        current = plan.north_star if plan is not None else ""
+    new = pm.clean_text(doc.north_star)
+    if new and current and new != current:
+        notices.append("The new north star replaces the current one (which stays in its history).")
+    return notices
+
+
 @dataclass(frozen=True)
 class PlanImportResult:
     goals: int

@@ -1,4 +1,5 @@
-"""Command-palette entries for getting data out: export the plan as Markdown, back up now.
+"""Command-palette entries for moving data: export the plan as Markdown, import a plan from
+notes (after a preview), back up now.
 
 The work runs in a thread worker (reading a long history and writing a file must not freeze the
 screen); the result is a notification saying where the file went, or what went wrong.
@@ -6,6 +7,7 @@ screen); the result is a notification saying where the file went, or what went w
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,10 +25,19 @@ def transfer_commands(app: GrowthApp) -> Iterable[SystemCommand]:
         lambda: ask_markdown_export(app),
     )
     yield SystemCommand(
+        "Import a plan from notes…",
+        "Read a Markdown or text file, see what was understood, then add it to the plan",
+        lambda: ask_plan_import(app),
+    )
+    yield SystemCommand(
         "Back up now",
         "A safe copy of the whole database in the backups folder beside it",
         lambda: back_up_now(app),
     )
+
+
+def _unexpected(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}. Nothing was changed."
 
 
 def _not_ready(app: GrowthApp) -> bool:
@@ -42,12 +53,12 @@ def export_folder() -> Path:
 
 
 def ask_markdown_export(app: GrowthApp) -> None:
-    from growth_tui.ui.dialogs.save_file import SaveFileDialog
+    from growth_tui.ui.dialogs.file_path import FilePathDialog
 
     if _not_ready(app):
         return
     suggested = export_folder() / f"growth-plan-{app.today().isoformat()}.md"
-    dialog = SaveFileDialog(
+    dialog = FilePathDialog(
         "Export plan as Markdown",
         "Where should the plan go? The file is readable by you only.",
         suggested,
@@ -77,9 +88,100 @@ def _export_markdown(app: GrowthApp, path: Path) -> None:
     except (transfer.TransferError, StoreError) as error:
         app.call_from_thread(app.report_error, "Export failed", error)
         return
+    except Exception as error:  # noqa: BLE001 - a notification, never a traceback
+        app.call_from_thread(app.report_error, "Export failed", _unexpected(error))
+        return
     app.call_from_thread(
         app.notify, f"Plan saved to {written}", title="Exported", timeout=10, markup=False
     )
+
+
+def ask_plan_import(app: GrowthApp) -> None:
+    from growth_tui.ui.dialogs.file_path import FilePathDialog
+
+    if _not_ready(app):
+        return
+    dialog = FilePathDialog(
+        "Import a plan from notes",
+        "Which file? growth's own Markdown export, or notes with 'North Star:', 'Goal:', "
+        "'Focus Points:' and a list of actions.",
+        f"{export_folder()}{os.sep}",
+        verb="read",
+    )
+
+    def chosen(path: Path | None) -> None:
+        if path is not None:
+            app.run_worker(
+                lambda: _read_plan(app, path),
+                thread=True,
+                group="transfer",
+                name="read-plan",
+                exit_on_error=False,
+            )
+
+    app.push_screen(dialog, chosen)
+
+
+def _read_plan(app: GrowthApp, path: Path) -> None:
+    """Read and parse in the worker; the preview and the decision are on the UI thread."""
+    from growth_tui.domain.plan_markdown import PlanParseError, parse_markdown, summarize
+    from growth_tui.store import transfer
+
+    try:
+        loaded = transfer.load_import_file(path)
+        if loaded.kind == "json":
+            raise transfer.TransferError(
+                "That is a JSON backup. Restore it from the shell with "
+                f"`growth import {path}`, which checks that nothing is overwritten."
+            )
+        doc = parse_markdown(loaded.text)
+        lines = summarize(doc) + transfer.import_notices(app.store, app.plan_id, doc)
+    except (transfer.TransferError, PlanParseError) as error:
+        app.call_from_thread(app.report_error, "Nothing imported", error)
+        return
+    app.call_from_thread(_preview, app, path, doc, lines)
+
+
+def _preview(app: GrowthApp, path: Path, doc, lines: list[str]) -> None:
+    from growth_tui.ui.dialogs.file_path import ImportPreviewDialog
+
+    def decided(confirmed: bool | None) -> None:
+        if confirmed:
+            app.run_worker(
+                lambda: _import_plan(app, doc),
+                thread=True,
+                group="transfer",
+                name="import-plan",
+                exit_on_error=False,
+            )
+
+    app.push_screen(ImportPreviewDialog(path, lines), decided)
+
+
+def _import_plan(app: GrowthApp, doc) -> None:
+    from growth_tui.store import transfer
+    from growth_tui.store.engine import StoreError
+
+    try:
+        result = transfer.import_plan(app.store, app.plan_id, doc, today=app.today())
+    except (transfer.TransferError, StoreError) as error:
+        app.call_from_thread(app.report_error, "Import failed", error)
+        return
+    except Exception as error:  # noqa: BLE001 - one transaction: nothing was written
+        app.call_from_thread(app.report_error, "Import failed", _unexpected(error))
+        return
+    message = (
+        f"Added {result.goals} goal(s), {result.focus_points} focus point(s) and "
+        f"{result.actions} action(s)."
+    )
+    app.call_from_thread(_imported, app, message)
+
+
+def _imported(app: GrowthApp, message: str) -> None:
+    app.notify(message, title="Imported", timeout=8, markup=False)
+    reload = getattr(app.screen, "reload", None)
+    if callable(reload):
+        reload()
 
 
 def back_up_now(app: GrowthApp) -> None:
@@ -107,6 +209,9 @@ def _back_up(app: GrowthApp, db_path: Path) -> None:
         copy = transfer.take_backup(db_path, "manual")
     except transfer.TransferError as error:
         app.call_from_thread(app.report_error, "Backup failed", error)
+        return
+    except Exception as error:  # noqa: BLE001
+        app.call_from_thread(app.report_error, "Backup failed", _unexpected(error))
         return
     app.call_from_thread(
         app.notify, f"Backup saved to {copy}", title="Backed up", timeout=10, markup=False

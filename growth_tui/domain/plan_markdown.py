@@ -139,12 +139,12 @@ def clean_line(text: str) -> str:
 
 # Rendering -----------------------------------------------------------------------------------
 
+#: a goal's free-text answers (the A and R of SMART), which may run over several lines.
 _GOAL_TEXT_FIELDS = (
-    ("Metric", "metric", False),
-    ("Why achievable", "why_achievable", True),
-    ("Obstacles", "obstacles", True),
-    ("Resources", "resources", True),
-    ("Why relevant", "why_relevant", True),
+    ("Why achievable", "why_achievable"),
+    ("Obstacles", "obstacles"),
+    ("Resources", "resources"),
+    ("Why relevant", "why_relevant"),
 )
 
 
@@ -199,10 +199,10 @@ def _render_goal(goal: GoalDoc) -> list[str]:
             lines += _bullet(key, _number(value))
     if clean_line(goal.unit):
         lines += _bullet("Unit", goal.unit)
-    for key, attr, multiline in _GOAL_TEXT_FIELDS[1:]:
+    for key, attr in _GOAL_TEXT_FIELDS:
         value = getattr(goal, attr)
         if clean_text(value):
-            lines += _bullet(key, value, multiline=multiline)
+            lines += _bullet(key, value, multiline=True)
     for focus in goal.focus_points:
         lines += ["", f"### Focus point: {clean_line(focus.title)}"]
         if focus.actions:
@@ -430,14 +430,7 @@ def _read_goal_details(reader: _ExportReader, goal: GoalDoc) -> None:
             attr = {"Baseline": "baseline", "Target": "target", "Now": "current_value"}[key]
             setattr(goal, attr, reader.number_value(value, at))
         else:
-            attr = {
-                "Metric": "metric",
-                "Unit": "unit",
-                "Why achievable": "why_achievable",
-                "Obstacles": "obstacles",
-                "Resources": "resources",
-                "Why relevant": "why_relevant",
-            }[key]
+            attr = {"Metric": "metric", "Unit": "unit", **dict(_GOAL_TEXT_FIELDS)}[key]
             setattr(goal, attr, clean_line(value) if key in ("Metric", "Unit") else value)
 
 

@@ -310,6 +310,11 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path, monkeypatch) -
     assert read_sizes == []
 
 
+def test_a_device_is_not_read(tmp_path: Path) -> None:
+    with pytest.raises(transfer.TransferError, match="not a regular file"):
+        transfer.load_import_file("/dev/zero")
+
+
 def test_a_missing_file_and_a_folder(tmp_path: Path) -> None:
     with pytest.raises(transfer.TransferError, match="does not exist"):
         transfer.load_import_file(tmp_path / "nope.md")

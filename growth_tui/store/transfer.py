@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sqlite3
+import stat
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -116,7 +117,10 @@ def load_import_file(path: Path | str) -> ImportFile:
     path = Path(path).expanduser()
     try:
         with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise TransferError(f"{path} is not a regular file (a device or a pipe).")
+            size = info.st_size
             if size > MAX_JSON_BYTES:
                 raise TransferError(_too_big(path, size))
             raw = handle.read(MAX_JSON_BYTES + 1)

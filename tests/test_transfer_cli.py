@@ -205,6 +205,7 @@ def test_replace_keeps_an_automatic_backup(capsys, demo_db: Path, tmp_path: Path
     _run(capsys, "export", "-f", "json", "-o", str(backup), "--db", str(other))
     code, out, _ = _run(capsys, "import", str(backup), "--replace", "--db", str(demo_db))
     assert code == 0
+    assert f"This replaces everything now in {demo_db}." in out
     assert "The previous data was saved to" in out
     code, listing, _ = _run(capsys, "backup", "--list", "--db", str(demo_db))
     assert "before-restore" in listing and "automatic" in listing

@@ -79,6 +79,8 @@ def _restore(args: argparse.Namespace, loaded, transfer) -> int:
         print("Dry run: nothing was written.")
         return 0
     with opened_store(getattr(args, "db", None)) as store:
+        if args.replace and not transfer.is_empty(store):
+            print(f"This replaces everything now in {store.path}.")
         result = transfer.restore_backup(store, backup, replace=args.replace)
         if result.safety_copy is not None:
             print(f"The previous data was saved to {result.safety_copy}")

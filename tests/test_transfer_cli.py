@@ -287,3 +287,20 @@ def test_growth_backup_while_another_connection_is_writing(capsys, demo_db: Path
     restored = open_store(target)  # the copy is a growth database that opens as it is
     assert "# Growth plan" in transfer.export_markdown(restored, restored.plan_id())
     restored.close()
+
+
+def test_a_reader_that_stops_early_is_not_an_error(demo_db: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).parent.parent
+    process = subprocess.Popen(
+        [sys.executable, "-m", "growth_tui", "export", "-f", "json", "--db", str(demo_db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=root,
+    )
+    process.stdout.close()  # like `growth export | head -0`
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert err == b""

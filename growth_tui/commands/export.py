@@ -51,9 +51,22 @@ def run(args: argparse.Namespace) -> int:
             written = transfer.write_private(args.output, data, protect=db_path)
             print(f"Wrote the {args.format} export to {written}")
         else:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+            _to_stdout(data)
     except transfer.TransferError as error:
         raise CommandError(str(error)) from None
     return 0
+
+
+def _to_stdout(data: bytes) -> None:
+    """Write to the screen or a pipe; a reader that stops early (`| head`) is not an error."""
+    import os
+
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # Point stdout at nothing so Python's own flush at exit does not complain again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

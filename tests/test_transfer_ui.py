@@ -184,3 +184,14 @@ def test_export_dialog_snapshot(snap_compare, make_app, monkeypatch) -> None:
         await _palette(pilot, "export plan")
 
     assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=open_dialog)
+
+
+def test_import_preview_snapshot(snap_compare, make_app, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(NOTES, encoding="utf-8")
+
+    async def open_preview(pilot) -> None:
+        await ready(pilot)
+        await _open_import(pilot, notes)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_preview)

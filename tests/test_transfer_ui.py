@@ -25,10 +25,22 @@ def file_store(tmp_path: Path):
 
 
 async def _palette(pilot, words: str) -> None:
+    """Open the palette, type `words`, wait until the first match is the wanted command (the
+    search runs in the background), and run it."""
+    from textual.command import CommandList
+
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*_keys(words))
-    await pilot.pause(0.3)
+    for _ in range(100):
+        await pilot.pause(0.05)
+        found = pilot.app.screen.query(CommandList)
+        if found and found.first().option_count:
+            first = found.first().get_option_at_index(0).prompt
+            if words.lower() in str(getattr(first, "plain", first)).lower():
+                break
+    else:
+        raise AssertionError(f"the palette never offered {words!r}")
     await pilot.press("enter")
     await pilot.pause()
 
@@ -73,6 +85,34 @@ async def test_export_markdown_from_the_palette(make_app, file_store, tmp_path: 
         assert f"{MARKUP_TEXT}.md" in _toasts(text)
     assert target.read_text(encoding="utf-8").startswith("# Growth plan\n")
     assert (target.stat().st_mode & 0o777) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("words", "name", "start"),
+    [
+        (
+            "export a full backup",
+            "growth-backup-2026-11-22.json",
+            b'{\n "format": "growth_tui-backup"',
+        ),
+        ("export a calendar", "growth-calendar-2026-11-22.ics", b"BEGIN:VCALENDAR"),
+    ],
+)
+async def test_json_and_calendar_exports_from_the_palette(
+    make_app, file_store, tmp_path: Path, monkeypatch, words: str, name: str, start: bytes
+) -> None:
+    from growth_tui.ui import transfer_commands
+
+    monkeypatch.setattr(transfer_commands, "export_folder", lambda: tmp_path)
+    app = make_app(store=file_store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await _palette(pilot, words)
+        assert app.screen.query_one("#path").value == str(tmp_path / name)
+        await pilot.press("enter")
+        await _settle(pilot)
+        assert "saved to" in _toasts(screen_text(app))
+    assert (tmp_path / name).read_bytes().startswith(start)
 
 
 async def test_escape_cancels_the_export(make_app, file_store, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,16 @@ def transfer_commands(app: GrowthApp) -> Iterable[SystemCommand]:
         "Export plan as Markdown…",
         "Save the plan as a readable document to share (growth import reads it back)",
         lambda: ask_markdown_export(app),
+    )
+    yield SystemCommand(
+        "Export a full backup as JSON…",
+        "Every table, every year, in one file that growth import restores",
+        lambda: ask_export(app, "json"),
+    )
+    yield SystemCommand(
+        "Export a calendar (.ics)…",
+        "Check-ins, reviews and recurring actions for your calendar app",
+        lambda: ask_export(app, "ics"),
     )
     yield SystemCommand(
         "Import a plan from notes…",
@@ -52,39 +63,80 @@ def export_folder() -> Path:
     return Path.cwd()
 
 
+@dataclass(frozen=True)
+class _Export:
+    title: str
+    hint: str
+    stem: str  # the suggested file is growth-<stem>-<date>.<extension>
+    extension: str
+    saved: str  # "… saved to PATH"
+
+
+EXPORTS = {
+    "markdown": _Export(
+        "Export plan as Markdown",
+        "Where should the plan go? The file is readable by you only.",
+        "plan",
+        "md",
+        "Plan",
+    ),
+    "json": _Export(
+        "Export a full backup as JSON",
+        "Everything, every year, in one file that `growth import` restores. Readable by you only.",
+        "backup",
+        "json",
+        "Backup",
+    ),
+    "ics": _Export(
+        "Export a calendar (iCalendar)",
+        "Check-ins, reviews and actions as events to open in your calendar app.",
+        "calendar",
+        "ics",
+        "Calendar",
+    ),
+}
+
+
 def ask_markdown_export(app: GrowthApp) -> None:
+    ask_export(app, "markdown")
+
+
+def ask_export(app: GrowthApp, kind: str) -> None:
     from growth_tui.ui.dialogs.file_path import FilePathDialog
 
     if _not_ready(app):
         return
-    suggested = export_folder() / f"growth-plan-{app.today().isoformat()}.md"
-    dialog = FilePathDialog(
-        "Export plan as Markdown",
-        "Where should the plan go? The file is readable by you only.",
-        suggested,
-    )
+    spec = EXPORTS[kind]
+    name = f"growth-{spec.stem}-{app.today().isoformat()}.{spec.extension}"
+    suggested = export_folder() / name
+    dialog = FilePathDialog(spec.title, spec.hint, suggested)
 
     def chosen(path: Path | None) -> None:
         if path is not None:
             app.run_worker(
-                lambda: _export_markdown(app, path),
+                lambda: _export(app, kind, path),
                 thread=True,
                 group="transfer",
-                name="export-markdown",
+                name=f"export-{kind}",
                 exit_on_error=False,
             )
 
     app.push_screen(dialog, chosen)
 
 
-def _export_markdown(app: GrowthApp, path: Path) -> None:
+def _export(app: GrowthApp, kind: str, path: Path) -> None:
     from growth_tui.store import transfer
     from growth_tui.store.engine import StoreError
 
     store = app.store
     try:
-        text = transfer.export_markdown(store, app.plan_id)
-        written = transfer.write_private(path, text.encode("utf-8"), protect=store.path)
+        if kind == "json":
+            data = transfer.export_backup(store).encode("utf-8")
+        elif kind == "ics":
+            data = transfer.export_ics(store, app.plan_id, today=app.today())
+        else:
+            data = transfer.export_markdown(store, app.plan_id).encode("utf-8")
+        written = transfer.write_private(path, data, protect=store.path)
     except (transfer.TransferError, StoreError) as error:
         app.call_from_thread(app.report_error, "Export failed", error)
         return
@@ -92,7 +144,11 @@ def _export_markdown(app: GrowthApp, path: Path) -> None:
         app.call_from_thread(app.report_error, "Export failed", _unexpected(error))
         return
     app.call_from_thread(
-        app.notify, f"Plan saved to {written}", title="Exported", timeout=10, markup=False
+        app.notify,
+        f"{EXPORTS[kind].saved} saved to {written}",
+        title="Exported",
+        timeout=10,
+        markup=False,
     )
 
 

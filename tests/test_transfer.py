@@ -368,6 +368,22 @@ def test_only_the_last_automatic_backups_are_kept(tmp_path: Path) -> None:
     assert listed == [made[5], made[4], made[3], manual]
 
 
+def test_upgrade_copies_are_tidied_by_the_next_backup(tmp_path: Path) -> None:
+    from growth_tui.store.engine import backup_name, default_backup_dir
+
+    path = tmp_path / "growth.db"
+    open_store(path).close()
+    folder = default_backup_dir(path)
+    upgrades = []
+    for version in range(3, 8):  # as engine.open_store writes them before each upgrade
+        target = folder / backup_name(
+            path, f"before-v{version}", datetime(2026, 1, version, tzinfo=UTC)
+        )
+        upgrades.append(transfer.copy_database(path, target))
+    manual = transfer.take_backup(path, "manual", keep=2)
+    assert [b.path for b in transfer.list_backups(path)] == [manual, upgrades[4], upgrades[3]]
+
+
 def test_backup_never_overwrites_the_database(tmp_path: Path) -> None:
     path = tmp_path / "growth.db"
     open_store(path).close()

@@ -852,7 +852,8 @@ def take_backup(
     keep: int = KEEP_BACKUPS,
     when: datetime | None = None,
 ) -> Path:
-    """A copy in the backups folder; for automatic ones the oldest beyond `keep` are removed."""
+    """A copy in the backups folder; automatic copies beyond the newest `keep` are removed
+    (copies made by hand are kept until the person deletes them)."""
     db_path = Path(db_path).expanduser()
     folder = backup_dir or default_backup_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -862,8 +863,8 @@ def take_backup(
         target = folder / backup_name(db_path, f"{reason}-{counter}", when)
         counter += 1
     copy_database(db_path, target)
-    if reason != "manual":
-        prune_backups(db_path, keep=keep, backup_dir=folder)
+    # Also tidies the copies the schema upgrade wrote (engine.py) since the last time.
+    prune_backups(db_path, keep=keep, backup_dir=folder)
     return target
 
 

@@ -7,6 +7,7 @@ opened ends the app with exit code 2 and the store's message, never a traceback.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from datetime import date
 from importlib import import_module
@@ -24,12 +25,19 @@ if TYPE_CHECKING:
 
 SCREEN_GROUP = Binding.Group("Screens")
 
+#: Held while the start-up worker imports the store (SQLModel, SQLAlchemy) and while a screen
+#: module is imported on the UI thread. Two threads importing SQLAlchemy at the same moment can
+#: see a half-initialised module; with the gate, an F-key pressed in the first half second
+#: waits for the import instead of racing it.
+IMPORT_GATE = threading.Lock()
+
 
 def _screen_factory(mode: str) -> Callable[[], Screen]:
     """Import a screen's module only when it is first shown (keeps start-up fast)."""
 
     def make() -> Screen:
-        module = import_module(f"growth_tui.ui.screens.{mode}")
+        with IMPORT_GATE:
+            module = import_module(f"growth_tui.ui.screens.{mode}")
         return getattr(module, f"{mode.capitalize()}Screen")()
 
     return make
@@ -107,9 +115,9 @@ class GrowthApp(App):
         self.run_worker(self._open_store, thread=True, name="open-store")
 
     def _open_store(self) -> None:
-        try:
+        with IMPORT_GATE:
             from growth_tui.store.engine import StoreError, open_store
-
+        try:
             if self._given_store is not None:
                 store = self._given_store
             else:

@@ -47,6 +47,16 @@ def transfer_commands(app: GrowthApp) -> Iterable[SystemCommand]:
     )
 
 
+def _transfer_module():
+    """`growth_tui.store.transfer`, imported in a worker behind the app's import gate (it
+    brings pydantic in, and two threads importing one library at once can trip over it)."""
+    from growth_tui.ui.app import IMPORT_GATE
+
+    with IMPORT_GATE:
+        from growth_tui.store import transfer
+    return transfer
+
+
 def _unexpected(error: Exception) -> str:
     return f"{type(error).__name__}: {error}. Nothing was changed."
 
@@ -125,7 +135,7 @@ def ask_export(app: GrowthApp, kind: str) -> None:
 
 
 def _export(app: GrowthApp, kind: str, path: Path) -> None:
-    from growth_tui.store import transfer
+    transfer = _transfer_module()
     from growth_tui.store.engine import StoreError
 
     store = app.store
@@ -180,8 +190,8 @@ def ask_plan_import(app: GrowthApp) -> None:
 
 def _read_plan(app: GrowthApp, path: Path) -> None:
     """Read and parse in the worker; the preview and the decision are on the UI thread."""
+    transfer = _transfer_module()
     from growth_tui.domain.plan_markdown import PlanParseError, parse_markdown, summarize
-    from growth_tui.store import transfer
 
     try:
         loaded = transfer.load_import_file(path)
@@ -215,7 +225,7 @@ def _preview(app: GrowthApp, path: Path, doc, lines: list[str]) -> None:
 
 
 def _import_plan(app: GrowthApp, doc) -> None:
-    from growth_tui.store import transfer
+    transfer = _transfer_module()
     from growth_tui.store.engine import StoreError
 
     try:
@@ -259,8 +269,7 @@ def back_up_now(app: GrowthApp) -> None:
 
 
 def _back_up(app: GrowthApp, db_path: Path) -> None:
-    from growth_tui.store import transfer
-
+    transfer = _transfer_module()
     try:
         copy = transfer.take_backup(db_path, "manual")
     except transfer.TransferError as error:

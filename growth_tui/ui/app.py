@@ -23,8 +23,6 @@ from growth_tui.ui.widgets.nav import SCREENS
 if TYPE_CHECKING:
     from growth_tui.store.engine import Store
 
-SCREEN_GROUP = Binding.Group("Screens")
-
 #: Held while the start-up worker imports the store (SQLModel, SQLAlchemy) and while a screen
 #: module is imported on the UI thread. Two threads importing SQLAlchemy at the same moment can
 #: see a half-initialised module; with the gate, an F-key pressed in the first half second
@@ -44,16 +42,21 @@ def _screen_factory(mode: str) -> Callable[[], Screen]:
 
 
 def _navigation_bindings() -> list[Binding]:
+    """F1..F6 everywhere (priority), letters when not typing.
+
+    The Footer shows one entry for all six ("F1…F6 Screens") so that each screen's own keys
+    still fit in 80 columns; the nav bar on top says which F-key is which screen.
+    """
     bindings: list[Binding] = []
-    for info in SCREENS:
+    for index, info in enumerate(SCREENS):
         bindings.append(
             Binding(
                 info.fkey,
                 f"go('{info.mode}')",
-                info.title,
+                "Screens" if index == 0 else info.title,
                 priority=True,
-                group=SCREEN_GROUP,
-                key_display=info.fkey.upper(),
+                show=index == 0,
+                key_display="F1…F6" if index == 0 else info.fkey.upper(),
                 id=f"go.{info.mode}",
             )
         )
@@ -78,7 +81,7 @@ class GrowthApp(App):
         *_navigation_bindings(),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("escape", "leave_field", "Leave field", show=False, id="leave-field"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id="quit"),
     ]
 
     def __init__(

@@ -387,6 +387,9 @@ def test_broken_rule_in_occurrences_is_a_recurrence_error() -> None:
         ("Write the design doc", "Write the design doc", None, None),
         ("Read 20 pages", "Read 20 pages", None, None),
         ("2 hours mentoring weekly", "mentoring", 120, Cadence("weekly")),
+        ("1h30 long run every Sunday", "long run", 90, Cadence("weekly", weekdays=(6,))),
+        ("Write 45min daily", "Write", 45, Cadence("daily")),
+        ("Plan 2 months ahead", "Plan 2 months ahead", None, None),
         ("Ship [/] v1 [b]x weekly", "Ship [/] v1 [b]x", None, Cadence("weekly")),
     ],
 )

@@ -10,6 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from growth_tui.ui.screens.base import GrowthScreen
+from growth_tui.ui.widgets.due_panel import DuePanel
 from growth_tui.ui.widgets.panel import HomePanel
 from growth_tui.ui.widgets.plan_panels import GoalsPanel, NorthStarPanel
 
@@ -67,6 +68,7 @@ class HomeScreen(GrowthScreen):
         with VerticalScroll(id="home-panels"):
             yield NorthStarPanel(id="panel-north-star")
             yield GoalsPanel(id="panel-goals")
+            yield DuePanel(id="panel-due")
         yield Footer()
 
     def on_resize(self) -> None:

@@ -18,3 +18,23 @@ def screen_text(app: App) -> str:
     for strip in update.strips:
         lines.append("".join(segment.text for segment in strip).rstrip())
     return "\n".join(lines)
+
+
+async def settle(pilot, quiet_rounds: int = 3) -> None:
+    """Wait until the app is quiet: no worker running and nothing new started for a few rounds.
+
+    A write usually triggers a reload (a new worker) from a message handler; waiting a fixed
+    number of pauses is not enough on a busy machine, waiting for quiet is.
+    """
+    app = pilot.app
+    quiet = 0
+    for _ in range(500):
+        await pilot.pause()
+        if any(not worker.is_finished for worker in app.workers):
+            quiet = 0
+            await app.workers.wait_for_complete()
+            continue
+        quiet += 1
+        if quiet >= quiet_rounds:
+            return
+    raise AssertionError("the app never settled")

@@ -13,7 +13,7 @@ from growth_tui.store.models import Action, Goal, LogEntry
 from growth_tui.ui.widgets.due_list import DueList
 from growth_tui.ui.widgets.log_table import LogTable
 from tests.conftest import MARKUP_TEXT, TODAY, ready
-from tests.helpers import screen_text
+from tests.helpers import screen_text, settle
 
 
 def small_plan(
@@ -49,14 +49,6 @@ async def open_log(pilot) -> None:
     await ready(pilot)
     await pilot.press("f4")
     await ready(pilot)
-
-
-async def settle(pilot) -> None:
-    """Let a write's message reach the screen, its reload run, and the result show."""
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def show_on_home(pilot, selector: str) -> None:

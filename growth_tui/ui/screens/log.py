@@ -298,9 +298,11 @@ class LogScreen(DueCommands, GrowthScreen):
             bars.show_weeks(data.weeks)
         for details in self.query("#streak-details").results(Static):
             details.update(self._streak_details(data))
+        # A lazily mounted section can be half-mounted here: fill each part only if it exists.
         if self.query("#wins-table"):
             self._show_wins(data.wins)
-            set_choices(self.query_one("#wins-goal", Select), data.goals)
+        for goal_select in self.query("#wins-goal").results(Select):
+            set_choices(goal_select, data.goals)
         if self.query("#feedback-table"):
             self._show_feedback(data.feedback)
         for log_table in self.query(LogTable):

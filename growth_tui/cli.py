@@ -17,6 +17,7 @@ from growth_tui import __version__
 #: subcommand name -> (module under growth_tui.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "write a sample plan with N years of history into --db PATH"),
+    "status": ("status", "what is due today, the next check-in, your streak (--json for scripts)"),
     "export": ("export", "write the plan as Markdown, a JSON backup or an iCalendar file"),
     "import": ("importing", "import a plan from Markdown notes, or restore a JSON backup"),
     "backup": ("backup", "copy the database safely, even while the app is open; --list"),

@@ -140,7 +140,7 @@ async def test_skip_with_a_reason(make_app, store: Store) -> None:
         skipped = entry(store, action_id, TODAY)
         assert skipped is not None
         assert (skipped.status, skipped.note) == ("skipped", "Sore [b]knee")
-        assert "↷ Today" in screen_text(app)
+        assert "↷ Today" in screen_text(app), screen_text(app)
         assert "skipped: Sore [b]knee" in screen_text(app)
         # A skip is not done: no streak from it.
         assert "Tick your first action" in screen_text(app)

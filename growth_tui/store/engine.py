@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,20 +33,24 @@ class StoreError(Exception):
 class Store:
     """One database: `read()` and `write()` give sessions whose objects stay usable after."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(self, engine: Engine, path: Path | None, *, serialize: bool = False) -> None:
         self.engine = engine
         self.path = path
         self._write_engine = engine.execution_options(**sqlite.write_options())
+        # An in-memory database is one connection shared by every thread; without this lock a
+        # worker's read transaction and the UI thread's write would interleave on it. A file
+        # database gives each thread its own connection and needs no lock.
+        self._lock = threading.RLock() if serialize else nullcontext()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with self._lock, Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises."""
-        with Session(self._write_engine, expire_on_commit=False) as session:
+        with self._lock, Session(self._write_engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
@@ -88,7 +93,7 @@ class Store:
         )
         sqlite.install_hooks(engine, wal=False)
         _migrate(engine, 0, path=None, backup_dir=None)
-        return cls(engine, None)
+        return cls(engine, None, serialize=True)
 
 
 def _prepare_file(path: Path) -> None:

@@ -10,6 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from growth_tui.ui.screens.base import GrowthScreen
+from growth_tui.ui.widgets.checkin_panel import CheckinPanel
 from growth_tui.ui.widgets.due_panel import DuePanel
 from growth_tui.ui.widgets.panel import HomePanel
 from growth_tui.ui.widgets.plan_panels import GoalsPanel, NorthStarPanel
@@ -68,6 +69,7 @@ class HomeScreen(GrowthScreen):
         with VerticalScroll(id="home-panels"):
             yield NorthStarPanel(id="panel-north-star")
             yield GoalsPanel(id="panel-goals")
+            yield CheckinPanel(id="panel-checkin")
             yield DuePanel(id="panel-due")
         yield Footer()
 

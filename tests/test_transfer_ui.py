@@ -159,8 +159,8 @@ async def test_import_notes_after_a_preview(make_app, tmp_path: Path) -> None:
 
     notes = tmp_path / "notes.md"
     notes.write_text(NOTES, encoding="utf-8")
-    # A file, as in real use: a memory store shares one connection between the import and
-    # the screen's reload when the preview closes, so their transactions would interleave.
+    # A file, as in real use: the import's write and the screen's reload when the preview
+    # closes run at the same time on their own connections.
     store = open_store(tmp_path / "growth.db")
     app = make_app(store=store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:

@@ -47,7 +47,13 @@ async def _palette(pilot, words: str) -> None:
 
 def _toasts(screen: str) -> str:
     """The words in the notifications on screen (the lines behind their left bar), joined."""
-    parts = [line.split("▌", 1)[1].strip() for line in screen.splitlines() if "▌" in line]
+    # A scroll bar of the screen underneath may show at the right edge: not part of the words.
+    scroll_bar = " ▁▂▃▄▅▆▇█▉▊▋▌▍▎▏▔▕"
+    parts = [
+        line.split("▌", 1)[1].rstrip(scroll_bar).strip()
+        for line in screen.splitlines()
+        if "▌" in line
+    ]
     return " ".join(part for part in parts if part)
 
 

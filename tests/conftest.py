@@ -55,13 +55,18 @@ def make_app(tmp_path: Path) -> Callable[..., object]:
     return make
 
 
-async def ready(pilot) -> None:
-    """Wait until the database is open and the current screen has shown its data."""
+async def ready(pilot, timeout: float = 20.0) -> None:
+    """Wait until the database is open and the current screen has shown its data.
+
+    Bounded by time, not by a number of pauses: on a busy machine a pause can be very short.
+    """
+    import time
+
     app = pilot.app
-    for _ in range(400):
-        await pilot.pause()
-        screen = app.screen
-        if app.store is not None and getattr(screen, "loaded", True):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        await pilot.pause(0.01)
+        if app.store is not None and getattr(app.screen, "loaded", True):
             await app.workers.wait_for_complete()
             await pilot.pause()
             return

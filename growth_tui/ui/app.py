@@ -7,6 +7,7 @@ opened ends the app with exit code 2 and the store's message, never a traceback.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -99,6 +100,8 @@ class GrowthApp(App):
         self.db_path = db_path
         self.store: Store | None = None
         self.plan_id: int = 0
+        #: Set by Home's check-in panel ("due"); Review starts that check-in when it shows.
+        self.review_start_request: str | None = None
         self._given_store = store
         self._today = today or date.today
         self._demo = demo
@@ -169,6 +172,15 @@ class GrowthApp(App):
         while len(self.screen_stack) > 1 and self.screen.is_modal:
             self.pop_screen()
         self.go(mode)
+
+    async def action_quit(self) -> None:
+        """Leave, after the keys already typed have reached their fields.
+
+        Ctrl+Q is a priority binding: it can run while the last letters typed still wait in the
+        focused field's queue. Yielding to the loop lets them land (and be saved on unmount).
+        """
+        await asyncio.sleep(0.05)
+        self.exit()
 
     def action_help(self) -> None:
         from growth_tui.ui.dialogs.help import HelpScreen

@@ -395,9 +395,9 @@ class ReviewScreen(GrowthScreen):
                 for m in reversed(marks)
             )
             self.query_one("#recent", Static).update(Content(f"Recent: {recent}"))
-        request = getattr(self.app, "review_start_request", None)
+        request = self.growth_app.review_start_request
         if request:
-            self.app.review_start_request = None  # type: ignore[attr-defined]
+            self.growth_app.review_start_request = None
             self.action_start(request)
 
     def _save_schedule(self) -> None:

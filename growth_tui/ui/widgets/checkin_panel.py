@@ -67,5 +67,5 @@ class CheckinPanel(HomePanel):
         event.stop()
         app = self.app
         # Review reads this when it shows its data next, and starts the due check-in.
-        app.review_start_request = "due"  # type: ignore[attr-defined]
+        app.review_start_request = "due"
         app.go("review")  # type: ignore[attr-defined]

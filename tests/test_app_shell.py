@@ -100,8 +100,11 @@ async def test_user_text_is_shown_literally_on_home(make_app, store: Store) -> N
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        text = screen_text(app)
-        assert text.count(MARKUP_TEXT) == 2
+        lines = screen_text(app).splitlines()
+        for panel_id in ("#panel-north-star", "#panel-goals"):
+            region = app.screen.query_one(panel_id).region
+            inside = [line[region.x : region.right] for line in lines[region.y : region.bottom]]
+            assert MARKUP_TEXT in "\n".join(inside), panel_id
 
 
 async def test_first_run_welcome_leads_to_reflection(make_app, store: Store) -> None:

@@ -171,6 +171,8 @@ def test_over_budget() -> None:
     tight = healthy(weekly_budget_minutes=120)
     found = [f for f in review_plan(tight, TODAY) if f.rule_id == "over-budget"]
     assert len(found) == 1 and "2 h 30 min" in found[0].message and "2 h" in found[0].message
+    heaviest = "\u201cRefactor the deploy script on Mondays\u201d, 1 h a week"
+    assert heaviest in found[0].hint
     assert "over-budget" not in rules(review_plan(healthy(weekly_budget_minutes=None), TODAY))
 
 
@@ -335,3 +337,38 @@ def test_findings_sorted_most_important_first_and_dismissals_hidden() -> None:
 def test_closed_goals_are_not_judged() -> None:
     done = healthy(goals=[goal(1, status="achieved", title="Improve"), healthy().goals[1]])
     assert all(f.subject_id != 1 for f in review_plan(done, TODAY) if f.subject_kind == "goal")
+
+
+def test_an_unreadable_schedule_is_ignored_not_fatal() -> None:
+    broken = [
+        *healthy().actions,
+        action(
+            9,
+            1,
+            "Odd",
+            kind="recurring",
+            rrule="FREQ=SOMETIMES",
+            starts_on=LONG_AGO,
+            planned_minutes=600,
+        ),
+    ]
+    assert occurrences("FREQ=SOMETIMES", LONG_AGO, None, LONG_AGO, TODAY) == []
+    assert review_plan(healthy(actions=broken), TODAY) == []
+
+
+def test_one_off_actions_count_in_execution() -> None:
+    due = [TODAY - timedelta(days=d) for d in (1, 2, 3, 4, 5)]
+    once = [action(10 + i, 1, f"Send proposal {i}", due=day) for i, day in enumerate(due)]
+    snap = healthy(actions=once, done_occurrences=set())
+    found = [f for f in review_plan(snap, TODAY) if f.rule_id == "under-executing"]
+    assert len(found) == 1 and "0 of 5" in found[0].message
+    # ticked one-offs become "done", whatever day their log entry carries
+    ticked = [replace(a, status="done") for a in once[:3]] + once[3:]
+    assert "under-executing" not in rules(review_plan(healthy(actions=ticked), TODAY))
+
+
+def test_a_rule_makes_an_action_recurring_whatever_its_kind() -> None:
+    ruled = action(1, 1, "Practice", rrule="FREQ=DAILY", starts_on=LONG_AGO, planned_minutes=60)
+    assert ruled.kind == "once" and ruled.recurring
+    snap = healthy(actions=[ruled], goals=[goal(1)])
+    assert planned_minutes_per_week(snap, TODAY) == 420

@@ -7,7 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from growth_tui.store.coach_repo import dismiss, load_snapshot, plan_findings, undismiss_all
+from growth_tui.store.coach_repo import (
+    dismiss,
+    load_snapshot,
+    plan_findings,
+    undismiss,
+    undismiss_all,
+)
 from growth_tui.store.engine import Store
 from growth_tui.store.models import (
     Action,
@@ -163,10 +169,10 @@ def test_dismiss_is_remembered_and_idempotent(mem: Store) -> None:
     first = plan_findings(mem, plan_id, TODAY)
     vague = next(f for f in first if f.rule_id == "smart-specific")
     plan_wide = next(f for f in first if f.subject_kind == "plan")
-    dismiss(mem, vague)
-    dismiss(mem, vague)
-    dismiss(mem, plan_wide)
-    dismiss(mem, plan_wide)
+    dismiss(mem, vague, today=TODAY)
+    dismiss(mem, vague, today=TODAY)
+    dismiss(mem, plan_wide, today=TODAY)
+    dismiss(mem, plan_wide, today=TODAY)
     after = plan_findings(mem, plan_id, TODAY)
     assert vague not in after and plan_wide not in after
     assert len(after) == len(first) - 2
@@ -180,3 +186,42 @@ def test_dismiss_is_remembered_and_idempotent(mem: Store) -> None:
     )
     assert undismiss_all(mem) == 2
     assert vague in plan_findings(mem, plan_id, TODAY)
+
+
+def test_a_plan_finding_is_snoozed_for_a_month_then_comes_back(mem: Store) -> None:
+    plan_id = mem.plan_id()
+    (no_reflection,) = plan_findings(mem, plan_id, TODAY)
+    assert no_reflection.subject_kind == "plan"
+    dismiss(mem, no_reflection, today=TODAY)
+    assert plan_findings(mem, plan_id, TODAY) == []
+    assert plan_findings(mem, plan_id, TODAY + timedelta(days=29)) == []
+    assert plan_findings(mem, plan_id, TODAY + timedelta(days=31)) == [no_reflection]
+    # dismissing it again starts a new snooze from the real moment of dismissal
+    with mem.write() as session:
+        row = session.exec(select(CoachDismissal)).one()
+        row.dismissed_at = datetime(2026, 1, 1, tzinfo=UTC)
+        session.add(row)
+    assert plan_findings(mem, plan_id, TODAY) == [no_reflection]
+    dismiss(mem, no_reflection, today=TODAY)
+    assert plan_findings(mem, plan_id, TODAY) == []
+    with mem.read() as session:
+        assert len(session.exec(select(CoachDismissal)).all()) == 1
+
+
+def test_a_goal_finding_stays_dismissed_for_years(mem: Store) -> None:
+    plan_id = mem.plan_id()
+    _add(mem, Goal(plan_id=plan_id, title="Get better", track="personal"))
+    vague = next(f for f in plan_findings(mem, plan_id, TODAY) if f.rule_id == "smart-specific")
+    dismiss(mem, vague, today=TODAY)
+    later = TODAY + timedelta(days=800)
+    assert vague.key not in {f.key for f in plan_findings(mem, plan_id, later)}
+
+
+def test_undismiss_one(mem: Store) -> None:
+    plan_id = mem.plan_id()
+    (finding,) = plan_findings(mem, plan_id, TODAY)
+    assert undismiss(mem, finding) is False
+    dismiss(mem, finding, today=TODAY)
+    assert plan_findings(mem, plan_id, TODAY) == []
+    assert undismiss(mem, finding) is True
+    assert plan_findings(mem, plan_id, TODAY) == [finding]

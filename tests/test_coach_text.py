@@ -9,8 +9,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from growth_tui.domain.coach import RULES, RULES_BY_ID, Finding, judge_action, judge_goal
+from growth_tui.domain.coach import (
+    RULES,
+    RULES_BY_ID,
+    Finding,
+    by_letter,
+    judge_action,
+    judge_goal,
+)
 
 TODAY = date(2026, 11, 22)
 
@@ -80,6 +89,11 @@ GOALS: list[tuple[str, bool, bool, bool]] = [
     ("Pass the AWS Solutions Architect exam", True, True, False),
     ("Redesign the patient handover checklist on ward 4", True, True, False),
     ("Write a style guide for the marketing team by the end of the month", True, False, True),
+    # a second batch, from a blind check of the first rules (they missed the last letter)
+    ("Build a portfolio with five case studies before applying in spring", True, True, True),
+    ("Understand our company's finances", False, False, False),
+    ("Hit 120% of quota in Q1", True, True, True),
+    ("Publish my research on pressure ulcer prevention in a nursing journal", True, True, False),
 ]
 
 
@@ -208,6 +222,11 @@ ACTIONS: list[tuple[str, bool, bool]] = [
     ("Earn the trust of the sales director", True, False),
     ("Keep learning", True, False),
     ("Get noticed by the VP", False, True),
+    ("Get on the shortlist for the team lead role", False, True),
+    ("Be given more responsibility", False, True),
+    ("Draft my promotion case and send it to my manager", True, True),
+    ("Tell my manager I want to lead the redesign", True, True),
+    ("Stay calm during handovers", True, False),
 ]
 
 
@@ -253,3 +272,27 @@ def test_rule_table() -> None:
     assert len(ids) == len(set(ids)) == 19
     assert all(rule.severity in {"warn", "info"} for rule in RULES)
     assert set(RULES_BY_ID) == set(ids)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_judged_without_error(text: str) -> None:
+    for finding in judge_goal(text, today=TODAY) + judge_action(text):
+        assert finding.rule_id in RULES_BY_ID
+        assert finding.severity == RULES_BY_ID[finding.rule_id].severity
+        assert finding.subject == (text.strip() or finding.subject)
+
+
+def test_very_long_text_keeps_its_subject() -> None:
+    text = "Be more proactive " + "and kind " * 20_000
+    (finding,) = judge_action(text)
+    assert finding.rule_id == "action-not-concrete"
+    assert finding.subject == text.strip()
+
+
+def test_by_letter_for_editors() -> None:
+    letters = by_letter(judge_goal("Read 12 books this year", today=TODAY))
+    assert list(letters) == ["S", "M", "A", "R", "T"]
+    assert letters["S"] is None and letters["M"] is None and letters["T"] is None
+    assert letters["A"].rule_id == "smart-achievable"
+    assert letters["R"].rule_id == "smart-relevant"

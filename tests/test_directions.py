@@ -56,6 +56,18 @@ LABELLED: list[tuple[str, Direction]] = [
     ("Go to the gym on Monday and Thursday", W),
     ("Meditate for ten minutes before the shift", W),
     ("Sleep eight hours on work nights", W),
+    # a second batch, from a blind check of the first model (it missed these)
+    ("Run a lunch-and-learn on the new charting system", V),
+    ("Volunteer to coordinate the ward's student placements", L),
+    ("Write weekly release notes for the sales team", V),
+    ("Sketch three logo directions before the client call", T),
+    ("Prepare a lesson observation with the deputy head", E),
+    ("Review two pull requests from other teams each week", T),
+    ("Take the night off every Friday", W),
+    ("Sit in on the finance team's planning meeting", E),
+    ("Set up a monthly call with our biggest customer", R),
+    ("Organise the department's moderation day", L),
+    ("Go for a run before work", W),
 ]
 
 
@@ -93,3 +105,5 @@ def test_mentions_sees_a_secondary_direction() -> None:
 def test_explain_names_the_phrases() -> None:
     why = directions.explain("Write a blog post about our migration")
     assert why.startswith("visibility") and "blog post" in why
+    # only the winning direction's phrases are named
+    assert directions.explain("Sketch a logo for the client") == "technical depth (from: sketch)"

@@ -107,6 +107,22 @@ def _finding(
     )
 
 
+#: The SMART letters and the rule that judges each, in reading order (for editors).
+SMART_LETTERS: dict[str, str] = {
+    "S": "smart-specific",
+    "M": "smart-measurable",
+    "A": "smart-achievable",
+    "R": "smart-relevant",
+    "T": "smart-time-bound",
+}
+
+
+def by_letter(findings: list[Finding]) -> dict[str, Finding | None]:
+    """The finding for each SMART letter (None where that letter is fine), S M A R T order."""
+    found = {f.rule_id: f for f in findings}
+    return {letter: found.get(rule_id) for letter, rule_id in SMART_LETTERS.items()}
+
+
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     """Most important first: warnings before information, then by rule order (stable)."""
     return sorted(
@@ -119,8 +135,14 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 # Text helpers
 
 
+#: Only this much of a statement is read; a goal is a sentence, and this bounds the regexes' work.
+MAX_READ = 2000
+
+
 def _norm(text: str) -> str:
-    text = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = (
+        text[:MAX_READ].lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    )
     return " ".join(text.split())
 
 
@@ -158,6 +180,8 @@ _TIME = _rx(
     rf"(?:\d+|{_NUMBER_WORDS}|a|an) (?:days?|weeks?|months?|years?|quarters?|sprints?|terms?)",
     r"(?:\d+|" + _NUMBER_WORDS + r")[- ](?:day|week|month|year)",
     r"tomorrow|today|tonight|deadline|due date|year-end|year end|month-end",
+    r"(?:in|by|before|until|over) (?:the )?(?:early |late )?"
+    r"(?:spring|summer|autumn|fall|winter|new year|holidays)",
     r"(?:before|by|until) (?:the |my |our )?(?:next |winter |summer |spring |easter |christmas )?"
     r"(?:break|holidays?|review|appraisal|performance review|launch|release|exam|term|semester|"
     r"conference|christmas|easter|summer|winter|spring|autumn|fall)",
@@ -177,6 +201,8 @@ _VAGUE = _rx(
     r"develop (?:myself|my|me)",
     r"get good|get great|be good|be great",
     r"level up",
+    r"understand\w*|get (?:fit|in shape)|be fit",
+    r"(?:be|get|become|feel) (?:more )?comfortable",
     r"get (?:healthier|fitter|stronger|smarter)",
     r"happier|healthier|stronger|smarter|fitter",
     r"step up",
@@ -362,6 +388,7 @@ _OUTCOME = _rx(
     r"(?:raise|pay rise|rise|bonus|promotion|award|title|role|job|offer|budget|headcount|"
     r"recognition|credit)",
     r"(?:get|win|earn) (?:recognition|credit|praise)",
+    r"(?:get|be|getting|being) (?:on|onto) (?:the |a )?shortlist|(?:be|get) shortlisted",
     r"(?:my )?(?:manager|boss|lead|director) (?:gives|lets|chooses|picks|promotes|makes) me",
 )
 
@@ -467,6 +494,11 @@ class ActionInfo:
     direction: str | None = None  # the person's own choice, if any
     status: str = "active"
 
+    @property
+    def recurring(self) -> bool:
+        """Recurring by kind or by having a rule (the same test the log uses)."""
+        return self.kind == "recurring" or bool(self.rrule.strip())
+
 
 @dataclass(frozen=True)
 class GoalInfo:
@@ -545,31 +577,20 @@ def occurrences(
     rule: str, starts_on: date | None, ends_on: date | None, first: date, last: date
 ) -> list[date]:
     """The days in [first, last] on which a recurring rule falls (empty if unreadable)."""
-    from dateutil.rrule import rrulestr
+    from growth_tui.domain import recurrence
 
     if not rule or starts_on is None:
         return []
-    stop = min(last, ends_on) if ends_on else last
-    if stop < first or stop < starts_on:
-        return []
-    from datetime import datetime, time
-
     try:
-        recurrence = rrulestr(
-            rule.removeprefix("RRULE:"), dtstart=datetime.combine(starts_on, time())
-        )
-    except (ValueError, TypeError):
+        return recurrence.occurrences(rule, starts_on, ends_on, first, last)
+    except (ValueError, TypeError):  # RecurrenceError is a ValueError
         return []
-    days = recurrence.between(
-        datetime.combine(max(first, starts_on), time()), datetime.combine(stop, time()), inc=True
-    )
-    return [d.date() for d in days]
 
 
 def _active_now(action: ActionInfo, today: date) -> bool:
     if action.status != "active":
         return False
-    if action.kind == "recurring":
+    if action.recurring:
         starts = action.starts_on or today
         return starts <= today + timedelta(days=7) and (
             action.ends_on is None or action.ends_on >= today
@@ -577,17 +598,22 @@ def _active_now(action: ActionInfo, today: date) -> bool:
     return True
 
 
-def planned_minutes_per_week(snapshot: PlanSnapshot, today: date) -> int:
-    """Minutes a week the recurring actions of active goals ask for, as they stand today."""
+def weekly_load(snapshot: PlanSnapshot, today: date) -> list[tuple[ActionInfo, float]]:
+    """(action, minutes a week) for each recurring action of an active goal, heaviest first."""
     active_goals = {g.id for g in snapshot.goals if g.status == "active"}
-    total = 0.0
+    load: list[tuple[ActionInfo, float]] = []
     for action in snapshot.actions:
-        if action.goal_id not in active_goals or action.kind != "recurring":
+        if action.goal_id not in active_goals or not action.recurring:
             continue
         if not action.planned_minutes or not _active_now(action, today):
             continue
-        total += per_week(action.rrule) * action.planned_minutes
-    return round(total)
+        load.append((action, per_week(action.rrule) * action.planned_minutes))
+    return sorted(load, key=lambda item: -item[1])
+
+
+def planned_minutes_per_week(snapshot: PlanSnapshot, today: date) -> int:
+    """Minutes a week the recurring actions of active goals ask for, as they stand today."""
+    return round(sum(minutes for _, minutes in weekly_load(snapshot, today)))
 
 
 def _is_visible_step(title: str, chosen: str | None) -> bool:
@@ -700,24 +726,28 @@ def _plan_rules(snapshot: PlanSnapshot, active: list[GoalInfo], today: date) -> 
     active_ids = {g.id for g in active}
 
     if active and snapshot.weekly_budget_minutes:
-        planned = planned_minutes_per_week(snapshot, today)
+        load = weekly_load(snapshot, today)
+        planned = round(sum(minutes for _, minutes in load))
         if planned > snapshot.weekly_budget_minutes:
+            heaviest, minutes = load[0]
             found.append(
                 _plan_finding(
                     "over-budget",
                     f"Recurring actions ask for {_hours(planned)} a week; "
                     f"your budget is {_hours(snapshot.weekly_budget_minutes)}.",
-                    "Drop or thin out a recurring action, or raise the budget honestly.",
+                    f"Thin out or drop one (the heaviest is \u201c{heaviest.title}\u201d, "
+                    f"{_hours(round(minutes))} a week), or raise the budget honestly.",
                 )
             )
 
     if active:
         first = today - timedelta(days=13)
         planned_days: list[tuple[int, date]] = []
+        done_once: set[tuple[int, date]] = set()
         for action in snapshot.actions:
             if action.goal_id not in active_ids or action.status == "dropped":
                 continue
-            if action.kind == "recurring":
+            if action.recurring:
                 planned_days += [
                     (action.id, d)
                     for d in occurrences(
@@ -726,7 +756,11 @@ def _plan_rules(snapshot: PlanSnapshot, active: list[GoalInfo], today: date) -> 
                 ]
             elif action.due is not None and first <= action.due <= today:
                 planned_days.append((action.id, action.due))
-        done = sum(1 for item in planned_days if item in snapshot.done_occurrences)
+                if action.status == "done":  # ticked, whichever day it was logged for
+                    done_once.add((action.id, action.due))
+        done = sum(
+            1 for item in planned_days if item in snapshot.done_occurrences or item in done_once
+        )
         if len(planned_days) >= 5 and done * 3 < len(planned_days):
             found.append(
                 _plan_finding(

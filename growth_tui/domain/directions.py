@@ -25,7 +25,8 @@ _PHRASES: dict[Direction, tuple[tuple[str, int], ...]] = {
         (r"tech(?:nical)? lead", 3),
         (r"team lead", 3),
         (r"charge nurse", 3),
-        (r"head of", 2),
+        (r"coordinat\w*|organi[sz]\w*", 2),
+        (r"chair(?:ing)? (?:the|a|our)", 2),
         (r"mentor(?:ing)? (?:a|an|two|three|one|the|my|our|new|junior)", 3),
         (r"coach(?:ing)? (?:a|an|two|the|my|our|new|junior)", 3),
         (r"delegat\w*", 3),
@@ -63,6 +64,8 @@ _PHRASES: dict[Direction, tuple[tuple[str, int], ...]] = {
         (r"hands-on", 1),
         (r"kata\w*", 2),
         (r"leetcode|side project|open source", 2),
+        (r"pull requests?|code reviews?|prs", 2),
+        (r"sketch\w*|logos?|mock-?ups?|moodboards?|colou?r palettes?|accessib\w*", 2),
         (r"figma|typography|prototyp\w*|illustrat\w*|wireframe\w*|design system", 2),
         (r"seo|copywriting|analytics|a/b tests?|spreadsheet\w*|excel|pivot tables?", 2),
         (r"clinical|wound care|iv (?:lines?|cannula\w*)|ecg|pharmacolog\w*|medication", 2),
@@ -76,6 +79,9 @@ _PHRASES: dict[Direction, tuple[tuple[str, int], ...]] = {
         (r"demo(?:s|ing)?", 3),
         (r"(?:lightning |brown[- ]bag |conference |meetup )?talks?", 2),
         (r"give a talk", 3),
+        (r"lunch-and-learns?|lunch and learns?|brown[- ]bags?", 4),
+        (r"run (?:a|the|our) (?:[\w-]+ )?(?:workshop|session|training|webinar)s?", 4),
+        (r"release notes|changelogs?", 3),
         (r"shar(?:e|es|ing) (?:my|our|the|a|what|progress|results|learnings|notes|it)", 3),
         (r"blog(?:s|ging)?(?: posts?)?", 3),
         (r"newsletter", 2),
@@ -117,6 +123,8 @@ _PHRASES: dict[Direction, tuple[tuple[str, int], ...]] = {
         (r"trust", 1),
         (r"partner\w*", 1),
         (r"pair(?:ing)? with", 2),
+        (r"(?:call|calls|dinner|drinks) with", 2),
+        (r"customers?|clients?|patients'? families", 1),
         (r"check in with", 2),
         (r"listen\w*", 1),
         (r"friends?", 1),
@@ -132,6 +140,7 @@ _PHRASES: dict[Direction, tuple[tuple[str, int], ...]] = {
         (r"tutorials?|podcasts?", 2),
         (r"feedback", 2),
         (r"shadow\w*", 3),
+        (r"observ\w*|sit in on|sit-ins?", 2),
         (r"practi[cs]e\w*", 1),
         (r"language|spanish|french|german|japanese|mandarin", 1),
         (r"research\w*", 1),
@@ -163,7 +172,9 @@ _PHRASES: dict[Direction, tuple[tuple[str, int], ...]] = {
     ),
     Direction.WELLBEING: (
         (r"sleep\w*|bed ?time|nap\w*", 3),
-        (r"run(?:s|ning)?|jog\w*|walk(?:s|ing)?|hike\w*|hiking|swim\w*|cycl(?:e|ing)|bike ride", 2),
+        (r"go (?:for a )?run|running|run \d+ ?(?:k|km|miles?)|jog\w*|walk(?:s|ing)?", 2),
+        (r"hike\w*|hiking|swim\w*|cycl(?:e|ing)|bike ride|climb\w*|dance\w*|dancing", 2),
+        (r"(?:day|night|evening|weekend|afternoon) off", 3),
         (r"gym|exercis\w*|workout\w*|work out|yoga|pilates|stretch\w*|sport", 3),
         (r"meditat\w*|mindful\w*|breath\w*|therapy|therapist", 3),
         (r"rest|breaks?|holiday\w*|vacation\w*|day off|time off|unplug\w*|offline", 2),
@@ -183,7 +194,7 @@ class Guess:
 
     direction: Direction | None
     scores: dict[Direction, int]
-    matched: tuple[str, ...]
+    matched: dict[Direction, tuple[str, ...]]  # the phrases found, per direction
 
 
 @cache
@@ -198,28 +209,30 @@ def _compiled() -> dict[Direction, tuple[tuple[re.Pattern[str], int], ...]]:
 
 
 def _normalise(text: str) -> str:
-    return " ".join(text.lower().replace("\u2019", "'").split())
+    return " ".join(text[:2000].lower().replace("\u2019", "'").split())
 
 
 def guess(text: str) -> Guess:
     """Score `text` against every direction; the best score wins (None when nothing matched)."""
     lowered = _normalise(text)
     scores: dict[Direction, int] = {}
-    matched: list[str] = []
+    matched: dict[Direction, tuple[str, ...]] = {}
     for direction, patterns in _compiled().items():
         total = 0
+        phrases: list[str] = []
         for pattern, weight in patterns:
             found = pattern.search(lowered)
             if found:
                 total += weight
-                matched.append(found.group(0))
+                phrases.append(found.group(0))
         if total:
             scores[direction] = total
+            matched[direction] = tuple(phrases)
     if not scores:
-        return Guess(None, scores, ())
+        return Guess(None, scores, matched)
     order = list(Direction)
     best = max(scores, key=lambda d: (scores[d], -order.index(d)))
-    return Guess(best, scores, tuple(matched))
+    return Guess(best, scores, matched)
 
 
 def parse_direction(value: str | None) -> Direction | None:
@@ -254,4 +267,4 @@ def explain(text: str) -> str:
     result = guess(text)
     if result.direction is None:
         return "no direction recognised"
-    return f"{result.direction.value} (from: {', '.join(result.matched)})"
+    return f"{result.direction.value} (from: {', '.join(result.matched[result.direction])})"

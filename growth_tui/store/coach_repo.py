@@ -2,13 +2,17 @@
 
 `plan_findings(store, plan_id, today)` is what Home and `growth check` show: every finding for
 the plan, most important first, without the ones the person dismissed. A dismissal is kept in
-`coach_dismissal` by (rule, subject kind, subject id), so it survives restarts and stays put
-until the thing it is about goes away.
+`coach_dismissal` by (rule, subject kind, subject id), so it survives restarts.
+
+A finding about one goal or action stays dismissed for good ("I know, and that's fine"). A
+finding about the whole plan (no check-in booked, no reflection for months…) describes a state
+that comes and goes, so dismissing it snoozes it for `PLAN_SNOOZE_DAYS`; forever would hide
+next year's overdue review because of this year's.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -27,6 +31,9 @@ from growth_tui.store.models import (
     ReflectionSession,
     Win,
 )
+from growth_tui.store.types import utcnow
+
+PLAN_SNOOZE_DAYS = 30
 
 
 def _day(value: datetime | date | None) -> date | None:
@@ -179,9 +186,11 @@ def _snapshot(session: Session, plan_id: int, today: date) -> PlanSnapshot:
     last_reflection_on = max((d for d in reflection_days if d and d <= today), default=None)
     first_reflection_on = min((_day(s) for s, _ in reflections), default=None)
 
+    snooze_from = today - timedelta(days=PLAN_SNOOZE_DAYS)
     dismissed = {
         (row.rule_id, row.subject_kind, row.subject_id)
         for row in session.exec(select(CoachDismissal))
+        if row.subject_kind != "plan" or (_day(row.dismissed_at) or today) > snooze_from
     }
 
     return PlanSnapshot(
@@ -215,11 +224,15 @@ def plan_findings(store: Store, plan_id: int, today: date) -> list[Finding]:
     return review_plan(load_snapshot(store, plan_id, today), today)
 
 
-def dismiss(store: Store, finding: Finding) -> None:
-    """Remember that the person accepts this finding; it will not be shown again."""
+def dismiss(store: Store, finding: Finding, *, today: date | None = None) -> None:
+    """Remember that the person accepts this finding (for good; plan findings for a while).
+
+    `today` (the app's clock) dates the dismissal; without it, now.
+    """
+    when = utcnow() if today is None else datetime.combine(today, time(12), tzinfo=UTC)
     with store.write() as session:
-        exists = session.exec(
-            select(CoachDismissal.id).where(
+        existing = session.exec(
+            select(CoachDismissal).where(
                 CoachDismissal.rule_id == finding.rule_id,
                 CoachDismissal.subject_kind == finding.subject_kind,
                 CoachDismissal.subject_id == finding.subject_id
@@ -227,14 +240,35 @@ def dismiss(store: Store, finding: Finding) -> None:
                 else col(CoachDismissal.subject_id).is_(None),
             )
         ).first()
-        if exists is None:
+        if existing is None:
             session.add(
                 CoachDismissal(
                     rule_id=finding.rule_id,
                     subject_kind=finding.subject_kind,
                     subject_id=finding.subject_id,
+                    dismissed_at=when,
                 )
             )
+        else:  # dismissed again after a snooze ran out: start the snooze again
+            existing.dismissed_at = when
+            session.add(existing)
+
+
+def undismiss(store: Store, finding: Finding) -> bool:
+    """Show a dismissed finding again; True if it had been dismissed."""
+    with store.write() as session:
+        rows = session.exec(
+            select(CoachDismissal).where(
+                CoachDismissal.rule_id == finding.rule_id,
+                CoachDismissal.subject_kind == finding.subject_kind,
+                CoachDismissal.subject_id == finding.subject_id
+                if finding.subject_id is not None
+                else col(CoachDismissal.subject_id).is_(None),
+            )
+        ).all()
+        for row in rows:
+            session.delete(row)
+        return bool(rows)
 
 
 def undismiss_all(store: Store) -> int:

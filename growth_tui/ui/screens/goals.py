@@ -1409,3 +1409,27 @@ class GoalsScreen(GrowthScreen):
         }.get(token.table)
         self.notify(f"Restored {token.label} “{_short(token.title or UNTITLED)}”.", markup=False)
         self._after_write(NodeRef(ref_kind, token.row_id) if ref_kind else None)
+
+    # -- selection asked for from elsewhere (Home's coach panel opens what a finding is about)
+
+    def select_goal(self, goal_id: int) -> None:
+        """Put the cursor on a goal, now if the plan is shown, else once it has loaded."""
+        self._select_from_outside(NodeRef("goal", goal_id))
+
+    def select_action(self, action_id: int) -> None:
+        """Put the cursor on an action (its goal and focus point open up)."""
+        self._select_from_outside(NodeRef("action", action_id))
+
+    def _select_from_outside(self, ref: NodeRef) -> None:
+        # A load still to come selects it (`_select_after`); if the tree is already filled,
+        # move after the fill's own deferred cursor move, which would otherwise win.
+        self._select_after = ref
+        self.call_after_refresh(self._apply_outside_selection, ref)
+
+    def _apply_outside_selection(self, ref: NodeRef) -> None:
+        if self.outline is None:
+            return
+        self._move_cursor(ref)
+        if self._select_after == ref:
+            self._select_after = None  # done; a later reload keeps the cursor where it is
+        self.query_one("#plan-tree", Tree).focus()

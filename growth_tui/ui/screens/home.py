@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Static
 
 from growth_tui.ui.screens.base import GrowthScreen
 from growth_tui.ui.widgets.checkin_panel import CheckinPanel
+from growth_tui.ui.widgets.coach_panel import CoachPanel
 from growth_tui.ui.widgets.due_panel import DuePanel
 from growth_tui.ui.widgets.panel import HomePanel
 from growth_tui.ui.widgets.plan_panels import GoalsPanel, NorthStarPanel
@@ -55,6 +56,7 @@ class HomeScreen(GrowthScreen):
         grid-size: 2;
         grid-columns: 1fr 1fr;
         grid-gutter: 0 1;
+        grid-rows: auto;
     }
     HomeScreen #welcome { display: none; }
     HomeScreen.-empty #welcome { display: block; }
@@ -71,6 +73,7 @@ class HomeScreen(GrowthScreen):
             yield GoalsPanel(id="panel-goals")
             yield CheckinPanel(id="panel-checkin")
             yield DuePanel(id="panel-due")
+            yield CoachPanel(id="panel-coach")
         yield Footer()
 
     def on_resize(self) -> None:

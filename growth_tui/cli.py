@@ -19,6 +19,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "write a sample plan with N years of history into --db PATH"),
     "status": ("status", "what is due today, the next check-in, your streak (--json for scripts)"),
     "check": ("check", "what the coach notices in your plan, or in one --goal or --action"),
+    "export": ("export", "write the plan as Markdown, a JSON backup or an iCalendar file"),
+    "import": ("importing", "import a plan from Markdown notes, or restore a JSON backup"),
+    "backup": ("backup", "copy the database safely, even while the app is open; --list"),
 }
 
 DESCRIPTION = "growth: plan your own growth in the terminal. Run without a command to open the app."

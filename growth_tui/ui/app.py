@@ -224,6 +224,9 @@ class GrowthApp(App):
                 lambda mode=info.mode: self.action_go(mode),
             )
         yield SystemCommand("Help", "Every key, on one screen (?)", self.action_help)
+        from growth_tui.ui.transfer_commands import transfer_commands
+
+        yield from transfer_commands(self)
         yield from super().get_system_commands(screen)
 
     def _remember_theme(self, theme) -> None:

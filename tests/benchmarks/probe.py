@@ -45,8 +45,12 @@ def main() -> None:
         keys = sys.argv[3:]
 
         async def wait_loaded(pilot) -> None:
-            for _ in range(2000):
-                await pilot.pause(0.002)
+            # Poll with a plain sleep: pilot.pause() dispatches messages to every widget, and
+            # doing that every few milliseconds would slow down the very thing measured.
+            import asyncio
+
+            for _ in range(4000):
+                await asyncio.sleep(0.005)
                 if app.store is not None and getattr(app.screen, "loaded", True):
                     await app.workers.wait_for_complete()
                     return

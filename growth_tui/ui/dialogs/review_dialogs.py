@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static
 
 DIALOG_CSS = """
@@ -162,3 +162,18 @@ def write_markdown(path: Path, text: str) -> str | None:
     except OSError as error:
         return f"Could not write {path}: {error.strerror or error}"
     return None
+
+
+def export_markdown(screen: Screen, default: Path, text: str) -> None:
+    """Ask where to write `text` (suggesting `default`), write it, and say how it went."""
+
+    def write(path: Path | None) -> None:
+        if path is None:
+            return
+        problem = write_markdown(path, text)
+        if problem:
+            screen.notify(problem, severity="error", markup=False)
+        else:
+            screen.notify(f"Written to {path}", timeout=4, markup=False)
+
+    screen.app.push_screen(ExportDialog(default), write)

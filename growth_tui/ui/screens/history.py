@@ -38,7 +38,7 @@ from textual.widgets import (
 
 from growth_tui.domain import review as rv
 from growth_tui.domain import timeline as tl
-from growth_tui.ui.dialogs.review_dialogs import DetailDialog, ExportDialog, write_markdown
+from growth_tui.ui.dialogs.review_dialogs import DetailDialog, export_markdown
 from growth_tui.ui.screens.base import GrowthScreen
 
 KIND_OPTIONS = [("everything", "all")] + [(k, k) for k in tl.KINDS]
@@ -428,15 +428,4 @@ class HistoryScreen(GrowthScreen):
             return
         slug = self.summary_period.label.lower().replace(" ", "-")
         default = Path.cwd() / f"growth-summary-{slug}.md"
-        text = self.summary_text
-
-        def write(path: Path | None) -> None:
-            if path is None:
-                return
-            problem = write_markdown(path, text)
-            if problem:
-                self.notify(problem, severity="error", markup=False)
-            else:
-                self.notify(f"Written to {path}", timeout=4, markup=False)
-
-        self.app.push_screen(ExportDialog(default), write)
+        export_markdown(self, default, self.summary_text)

@@ -35,7 +35,7 @@ from textual.widgets import (
 )
 
 from growth_tui.domain import review as rv
-from growth_tui.ui.dialogs.review_dialogs import ExportDialog, PivotDialog, write_markdown
+from growth_tui.ui.dialogs.review_dialogs import PivotDialog, export_markdown
 from growth_tui.ui.screens.base import GrowthScreen
 
 SAVE_DELAY = 0.5  # seconds of quiet typing before an answer is written
@@ -886,18 +886,7 @@ class ReviewScreen(GrowthScreen):
             return
         today = self.growth_app.today()
         default = Path.cwd() / f"growth-{self.summary_kind}-{today.isoformat()}.md"
-        text = self.summary_text
-
-        def write(path: Path | None) -> None:
-            if path is None:
-                return
-            problem = write_markdown(path, text)
-            if problem:
-                self.notify(problem, severity="error", markup=False)
-            else:
-                self.notify(f"Written to {path}", timeout=4, markup=False)
-
-        self.app.push_screen(ExportDialog(default), write)
+        export_markdown(self, default, self.summary_text)
 
 
 # Helpers ---------------------------------------------------------------------------------------

@@ -83,7 +83,7 @@ class HelpScreen(ModalScreen):
             rows = screen_key_rows(self.under)
             if rows:
                 title = getattr(self.under, "MODE", "") or "this screen"
-                yield Static(f"On {title.capitalize()}", classes="section")
+                yield Static(Content(f"On {title.capitalize()}"), classes="section")
                 yield Static(self._rows(rows))
 
     @staticmethod

@@ -571,7 +571,7 @@ class ReviewScreen(GrowthScreen):
             label = rv.kind_label(data.state.kind)
             widgets.append(
                 Horizontal(
-                    Label(f"Next {label}"),
+                    Label(Content(f"Next {label}")),
                     Input(self._default_next(today).isoformat(), id="next-date", compact=True),
                     Static("ctrl+f finishes", classes="hint"),
                     classes="field",

@@ -25,6 +25,7 @@ from sqlmodel import Session, SQLModel, col
 
 from growth_tui.domain.goals import MilestoneProposal, SkillGap, SkillInput, skill_gaps
 from growth_tui.store.engine import Store, StoreError
+from growth_tui.store.links import set_links
 from growth_tui.store.models import (
     Action,
     FocusPoint,
@@ -447,26 +448,10 @@ def link_goal_skill(store: Store, goal_id: int, skill_id: int) -> None:
             session.add(GoalSkill(goal_id=goal_id, skill_id=skill_id))
 
 
-def unlink_goal_skill(store: Store, goal_id: int, skill_id: int) -> None:
-    with store.write() as session:
-        link = session.get(GoalSkill, (goal_id, skill_id))
-        if link is not None:
-            session.delete(link)
-
-
 def set_goal_skills(store: Store, goal_id: int, skill_ids: Iterable[int]) -> None:
     """Make exactly these skills the goal's linked skills."""
-    wanted = set(skill_ids)
     with store.write() as session:
-        current = {
-            link.skill_id: link
-            for link in session.scalars(select(GoalSkill).where(GoalSkill.goal_id == goal_id))
-        }
-        for skill_id, link in current.items():
-            if skill_id not in wanted:
-                session.delete(link)
-        for skill_id in wanted - set(current):
-            session.add(GoalSkill(goal_id=goal_id, skill_id=skill_id))
+        set_links(session, GoalSkill, "goal_id", goal_id, "skill_id", skill_ids)
 
 
 def goal_skill_ids(store: Store, goal_id: int) -> list[int]:
@@ -524,28 +509,10 @@ def link_goal_supporter(store: Store, goal_id: int, supporter_id: int) -> None:
             session.add(GoalSupporter(goal_id=goal_id, supporter_id=supporter_id))
 
 
-def unlink_goal_supporter(store: Store, goal_id: int, supporter_id: int) -> None:
-    with store.write() as session:
-        link = session.get(GoalSupporter, (goal_id, supporter_id))
-        if link is not None:
-            session.delete(link)
-
-
 def set_goal_supporters(store: Store, goal_id: int, supporter_ids: Iterable[int]) -> None:
     """Make exactly these people the goal's supporters."""
-    wanted = set(supporter_ids)
     with store.write() as session:
-        current = {
-            link.supporter_id: link
-            for link in session.scalars(
-                select(GoalSupporter).where(GoalSupporter.goal_id == goal_id)
-            )
-        }
-        for supporter_id, link in current.items():
-            if supporter_id not in wanted:
-                session.delete(link)
-        for supporter_id in wanted - set(current):
-            session.add(GoalSupporter(goal_id=goal_id, supporter_id=supporter_id))
+        set_links(session, GoalSupporter, "goal_id", goal_id, "supporter_id", supporter_ids)
 
 
 def goal_supporter_ids(store: Store, goal_id: int) -> list[int]:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from growth_tui.domain import recurrence, streaks
 from growth_tui.store.engine import Store
+from growth_tui.store.links import set_links
 from growth_tui.store.models import (
     Action,
     Feedback,
@@ -678,12 +679,6 @@ def _skill_links(session: Session, link, owner_column, owner_ids: Iterable[int])
     return found
 
 
-def _set_skills(session: Session, link, owner_field: str, owner_id: int, skill_ids) -> None:
-    session.execute(delete(link).where(getattr(link, owner_field) == owner_id))
-    for skill_id in dict.fromkeys(skill_ids):
-        session.add(link(**{owner_field: owner_id, "skill_id": skill_id}))
-
-
 def add_win(
     store: Store,
     plan_id: int,
@@ -709,7 +704,7 @@ def add_win(
         )
         session.add(win)
         session.flush()
-        _set_skills(session, WinSkill, "win_id", win.id, skill_ids)
+        set_links(session, WinSkill, "win_id", win.id, "skill_id", skill_ids)
         return int(win.id)
 
 
@@ -736,7 +731,7 @@ def update_win(
         win.noticed_by = noticed_by.strip()
         win.goal_id = goal_id
         session.add(win)
-        _set_skills(session, WinSkill, "win_id", win_id, skill_ids)
+        set_links(session, WinSkill, "win_id", win_id, "skill_id", skill_ids)
 
 
 def delete_win(store: Store, win_id: int) -> None:
@@ -834,7 +829,7 @@ def add_feedback(
         )
         session.add(item)
         session.flush()
-        _set_skills(session, FeedbackSkill, "feedback_id", item.id, skill_ids)
+        set_links(session, FeedbackSkill, "feedback_id", item.id, "skill_id", skill_ids)
         return int(item.id)
 
 
@@ -857,7 +852,7 @@ def update_feedback(
         item.from_whom = from_whom.strip()
         item.kind = _check_kind(kind)
         session.add(item)
-        _set_skills(session, FeedbackSkill, "feedback_id", feedback_id, skill_ids)
+        set_links(session, FeedbackSkill, "feedback_id", feedback_id, "skill_id", skill_ids)
 
 
 def delete_feedback(store: Store, feedback_id: int) -> None:

@@ -14,7 +14,8 @@ from datetime import date, datetime
 from sqlalchemy import Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from growth_tui.store.types import UTCDateTime, utcnow
+from growth_tui.store.columns import UTCDateTime
+from growth_tui.store.types import utcnow
 
 
 def _created() -> datetime:

@@ -1,4 +1,7 @@
-"""Column types and the vocabularies (status, track, role…) stored as plain strings.
+"""The vocabularies (status, track, role…) stored as plain strings, and `utcnow`.
+
+No SQLAlchemy here: `growth status` and the pure domain modules import this and must start
+fast; the column type `UTCDateTime` lives in `columns.py`.
 
 Values are kept as short lowercase strings rather than SQL enums so that adding a value never
 needs a table rebuild, and the same schema works on SQLite and PostgreSQL.
@@ -8,16 +11,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
-
-
-def __getattr__(name: str):
-    # `UTCDateTime` needs SQLAlchemy (~0.25 s to import). The vocabularies below must not:
-    # `growth status` and the pure domain modules import them and have to start fast.
-    if name == "UTCDateTime":
-        from growth_tui.store.columns import UTCDateTime
-
-        return UTCDateTime
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def utcnow() -> datetime:

@@ -7,7 +7,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
+
+from growth_tui.ui.widgets.footer import GrowthFooter
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -45,7 +47,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal():
                 yield Button(Content(f"{self.yes} (y)"), variant="warning", id="yes", compact=True)
                 yield Button(Content(f"{self.no} (n)"), id="no", compact=True)
-        yield Footer()
+        yield GrowthFooter()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

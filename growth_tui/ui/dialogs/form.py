@@ -14,7 +14,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
+
+from growth_tui.ui.widgets.footer import GrowthFooter
 
 ResultT = TypeVar("ResultT")
 
@@ -63,7 +65,7 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
             form.border_title = Content(self.TITLE_TEXT)  # may hold user text: never markup
             form.border_subtitle = "Ctrl+S save · Esc cancel"
             yield from self.compose_form()
-        yield Footer()
+        yield GrowthFooter()
 
     def compose_form(self) -> ComposeResult:
         yield from ()

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from growth_tui.ui.widgets.nav import SCREENS
 
@@ -21,7 +21,8 @@ def screen_key_rows(screen: Screen) -> list[tuple[str, str]]:
     """(keys, description) for the bindings of a screen and its widgets that have text."""
     rows: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
-    nodes = [screen, *screen.walk_children()]
+    # The Footer (ours subclasses Textual's) only shows keys; its own scrolling keys never apply.
+    nodes = [screen, *(node for node in screen.walk_children() if not isinstance(node, Footer))]
     for node in nodes:
         for binding in getattr(node, "BINDINGS", []):
             if not isinstance(binding, Binding) or not binding.description:

@@ -22,12 +22,13 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.markup import escape
-from textual.widgets import Footer, Static, Tree
+from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
 from growth_tui.domain.dates import describe_date
 from growth_tui.domain.goals import GoalFields, check_letters, focus_point_advice, plan_milestones
 from growth_tui.ui.screens.base import GrowthScreen
+from growth_tui.ui.widgets.footer import GrowthFooter
 
 TRACK_TITLES = {"career": "Career growth", "personal": "Personal growth"}
 TRACK_ABOUT = {
@@ -188,7 +189,7 @@ class GoalsScreen(GrowthScreen):
             with VerticalScroll(id="detail-pane") as pane:
                 pane.border_title = "Details"
                 yield Static("", id="detail")
-        yield Footer()
+        yield GrowthFooter()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 120, "-wide")

@@ -7,12 +7,13 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from growth_tui.ui.screens.base import GrowthScreen
 from growth_tui.ui.widgets.checkin_panel import CheckinPanel
 from growth_tui.ui.widgets.coach_panel import CoachPanel
 from growth_tui.ui.widgets.due_panel import DuePanel
+from growth_tui.ui.widgets.footer import GrowthFooter
 from growth_tui.ui.widgets.panel import HomePanel
 from growth_tui.ui.widgets.plan_panels import GoalsPanel, NorthStarPanel
 
@@ -86,7 +87,7 @@ class HomeScreen(GrowthScreen):
             with Vertical(id="home-plan", classes="home-column"):
                 yield GoalsPanel(id="panel-goals")
                 yield CoachPanel(id="panel-coach")
-        yield Footer()
+        yield GrowthFooter()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 120, "-wide")

@@ -32,7 +32,6 @@ from textual.widgets import (
     Checkbox,
     ContentSwitcher,
     DataTable,
-    Footer,
     Input,
     OptionList,
     Static,
@@ -46,6 +45,7 @@ from growth_tui.store import reflect_repo
 from growth_tui.store.engine import StoreError
 from growth_tui.store.reflect_repo import SessionInfo
 from growth_tui.ui.screens.base import GrowthScreen
+from growth_tui.ui.widgets.footer import GrowthFooter
 
 SAVE_DELAY = 0.5  # seconds after the last keystroke
 T = TypeVar("T")
@@ -245,7 +245,7 @@ class ReflectScreen(GrowthScreen):
                         yield Input(id="own-value", placeholder="Your own value, press Enter")
             yield VerticalScroll(id="read")
             yield VerticalScroll(id="compare")
-        yield Footer(compact=True)
+        yield GrowthFooter(compact=True)
 
     # Data ------------------------------------------------------------------------------------
 

@@ -26,7 +26,6 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     ContentSwitcher,
-    Footer,
     Input,
     Label,
     Select,
@@ -37,6 +36,7 @@ from textual.widgets import (
 from growth_tui.domain import review as rv
 from growth_tui.ui.dialogs.review_dialogs import PivotDialog, export_markdown
 from growth_tui.ui.screens.base import GrowthScreen
+from growth_tui.ui.widgets.footer import GrowthFooter
 
 SAVE_DELAY = 0.5  # seconds of quiet typing before an answer is written
 HEALTH_OPTIONS = [("on track", "on track"), ("at risk", "at risk"), ("off track", "off track")]
@@ -317,7 +317,7 @@ class ReviewScreen(GrowthScreen):
                 yield Static("", id="summary-title")
                 with VerticalScroll(id="summary-scroll"):
                     yield Static("", id="summary-md")
-        yield Footer()
+        yield GrowthFooter()
 
     # -- which keys show -------------------------------------------------------------------
 

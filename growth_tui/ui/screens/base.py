@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -26,6 +27,11 @@ class GrowthScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
+        # Textual re-parses every stylesheet and restyles the whole app the first time a screen
+        # is shown (0.1-0.3 s per screen here), though a new screen's widgets are styled as they
+        # mount. When the app's CSS is up to date, a screen made now is too: say so.
+        self.growth_app.mark_css_current(self)
+        self._painted = False
         self.loaded = False  # True once show_data has run at least once
         self._loads_done = 0
 
@@ -44,10 +50,17 @@ class GrowthScreen(Screen):
         """Fill the widgets with what `load_data` returned (UI thread)."""
 
     def on_mount(self) -> None:
+        self.call_after_refresh(setattr, self, "_painted", True)
         if self.growth_app.store is not None:
             self.reload()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        if not self._painted:
+            # Showing a new screen resumes it twice, and each resume restyles every widget on
+            # it (50-100 ms on History); they were styled a moment ago, as they mounted.
+            event.refresh_styles = False
+        # The Footer does not rebuild while its screen is away; have it look again now.
+        self.refresh_bindings()
         if self.growth_app.store is not None and self.loaded:
             self.reload()
 

@@ -19,7 +19,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
-from rich.markdown import Markdown as RichMarkdown
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,7 +27,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
     DataTable,
-    Footer,
     Select,
     Sparkline,
     Static,
@@ -40,6 +38,8 @@ from growth_tui.domain import review as rv
 from growth_tui.domain import timeline as tl
 from growth_tui.ui.dialogs.review_dialogs import DetailDialog, export_markdown
 from growth_tui.ui.screens.base import GrowthScreen
+from growth_tui.ui.widgets.footer import GrowthFooter
+from growth_tui.ui.widgets.when_shown import WhenShown
 
 KIND_OPTIONS = [("everything", "all")] + [(k, k) for k in tl.KINDS]
 TIMELINE_PERIODS = [
@@ -168,7 +168,12 @@ class HistoryScreen(GrowthScreen):
                     )
                     yield Static("", classes="count", id="timeline-count")
                 yield DataTable(id="timeline-table", cursor_type="row", zebra_stripes=True)
-            with TabPane("Charts (2)", id="charts"), VerticalScroll(id="charts-scroll"):
+            # Charts and the summary are built when their tab is first opened, so the timeline
+            # shows at once; `_section_built` fills them.
+            with (
+                TabPane("Charts (2)", id="charts"),
+                WhenShown(VerticalScroll(id="charts-scroll")),
+            ):
                 yield Static("Actions done per week · last 52 weeks", classes="chart-title")
                 yield Sparkline([], id="weekly-spark")
                 yield Static("", classes="chart-note", id="weekly-note")
@@ -184,7 +189,10 @@ class HistoryScreen(GrowthScreen):
                 yield Static("", id="skills-chart")
                 yield Static("Check-ins · worst goal status at each", classes="chart-title")
                 yield Static("", id="checkin-marks")
-            with TabPane("Period summary (3)", id="summary"), VerticalScroll():
+            with (
+                TabPane("Period summary (3)", id="summary"),
+                WhenShown(VerticalScroll(id="summary-scroll")),
+            ):
                 with Horizontal(classes="filters"):
                     yield Select(
                         SUMMARY_PERIODS,
@@ -195,7 +203,7 @@ class HistoryScreen(GrowthScreen):
                     )
                     yield Static("c copies, e exports as Markdown", classes="count")
                 yield Static("", id="summary-md")
-        yield Footer()
+        yield GrowthFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#timeline-table", DataTable)
@@ -303,8 +311,19 @@ class HistoryScreen(GrowthScreen):
 
     # -- charts ------------------------------------------------------------------------------
 
+    @on(WhenShown.Built)
+    def _section_built(self, event: WhenShown.Built) -> None:
+        if not self.data:
+            return  # show_data fills it when the data arrives
+        if event.widget.id == "charts-scroll":
+            self._fill_charts()
+        elif event.widget.id == "summary-scroll" and self.summary_period is not None:
+            self._show_summary(self.summary_text, self.summary_period)
+
     def _fill_charts(self) -> None:
         data = self.data
+        if not data or not self.query("#charts-scroll"):
+            return  # the Charts tab is not built yet
         weekly: list[int] = data["weekly"]
         self.query_one("#weekly-spark", Sparkline).data = weekly
         total = sum(weekly)
@@ -416,7 +435,12 @@ class HistoryScreen(GrowthScreen):
     def _show_summary(self, text: str, period: rv.Period) -> None:
         self.summary_text = text
         self.summary_period = period
-        self.query_one("#summary-md", Static).update(RichMarkdown(text))
+        for markdown in self.query("#summary-md").results(Static):
+            # Imported here: rich.markdown pulls in markdown-it, about 0.1 s, paid only by
+            # someone who opens the summary.
+            from rich.markdown import Markdown as RichMarkdown
+
+            markdown.update(RichMarkdown(text))
 
     def action_copy(self) -> None:
         if self.summary_text:

@@ -18,14 +18,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.lazy import Lazy
-from textual.widgets import DataTable, Footer, Input, Select, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Input, Select, Static, TabbedContent, TabPane
 
 from growth_tui.ui.screens.base import GrowthScreen
 from growth_tui.ui.widgets.due_list import DueCommands, DueList
+from growth_tui.ui.widgets.footer import GrowthFooter
 from growth_tui.ui.widgets.heatmap import ActivityHeatmap
 from growth_tui.ui.widgets.log_table import LogTable, set_choices
 from growth_tui.ui.widgets.week_bars import WeekBars
+from growth_tui.ui.widgets.when_shown import WhenShown
 
 if TYPE_CHECKING:
     from growth_tui.store.log_repo import (
@@ -37,6 +38,13 @@ if TYPE_CHECKING:
     )
 
 TABS = ("tab-due", "tab-wins", "tab-feedback", "tab-activity", "tab-log")
+TAB_FOCUS = {
+    "tab-due": "#due-list",
+    "tab-wins": "#wins-table",
+    "tab-feedback": "#feedback-table",
+    "tab-activity": "#activity",
+    "tab-log": "#log-grid",
+}
 WIDE = 118
 
 
@@ -134,15 +142,10 @@ class RecordTable(DataTable):
 
 
 class Section(VerticalScroll):
-    """A tab's content; mounted lazily, it asks the screen for the data it missed."""
+    """A tab's content, built when the tab is first shown (see `WhenShown`)."""
 
     def __init__(self, *, id: str, scroll: bool = False) -> None:  # noqa: A002
         super().__init__(id=id, can_focus=scroll)
-
-    def on_mount(self) -> None:
-        screen = self.screen
-        if isinstance(screen, LogScreen):
-            self.call_after_refresh(screen.fill)
 
 
 class LogScreen(DueCommands, GrowthScreen):
@@ -194,14 +197,14 @@ class LogScreen(DueCommands, GrowthScreen):
                     yield ActivityHeatmap(id="side-heatmap")
                     yield Static("Done vs planned, last 12 weeks", classes="section")
                     yield WeekBars(id="side-weeks")
-            # The other tabs are mounted just after the first paint, so the screen shows at once.
-            with TabPane("Wins", id="tab-wins"), Lazy(Section(id="wins-section")):
+            # The other tabs are built when first opened: the screen shows with its data at once.
+            with TabPane("Wins", id="tab-wins"), WhenShown(Section(id="wins-section")):
                 with Horizontal(classes="filters"):
                     yield Input(placeholder="Filter wins by words", id="wins-text", compact=True)
                     yield Select([], prompt="Any goal", id="wins-goal", compact=True)
                 yield RecordTable(WIN_COLUMNS, id="wins-table")
                 yield Static("w new win · Enter/e edit · x delete", classes="hint")
-            with TabPane("Feedback", id="tab-feedback"), Lazy(Section(id="feedback-section")):
+            with TabPane("Feedback", id="tab-feedback"), WhenShown(Section(id="feedback-section")):
                 with Horizontal(classes="filters"):
                     yield Input(
                         placeholder="Filter feedback by words", id="feedback-text", compact=True
@@ -216,7 +219,7 @@ class LogScreen(DueCommands, GrowthScreen):
                 yield Static("f new feedback · Enter/e edit · x delete", classes="hint")
             with (
                 TabPane("Activity", id="tab-activity"),
-                Lazy(Section(id="activity", scroll=True)),
+                WhenShown(Section(id="activity", scroll=True)),
             ):
                 yield Static("Last 12 months", classes="section")
                 yield ActivityHeatmap(id="heatmap")
@@ -224,9 +227,9 @@ class LogScreen(DueCommands, GrowthScreen):
                 yield Static("", id="streak-details")
                 yield Static("Done vs planned, last 12 weeks", classes="section")
                 yield WeekBars(id="weeks")
-            with TabPane("Full log", id="tab-log"), Lazy(Section(id="log-section")):
+            with TabPane("Full log", id="tab-log"), WhenShown(Section(id="log-section")):
                 yield LogTable(id="log-table")
-        yield Footer()
+        yield GrowthFooter()
 
     def on_mount(self) -> None:
         self.query_one("#due-list", DueList).focus()
@@ -269,24 +272,26 @@ class LogScreen(DueCommands, GrowthScreen):
         super().reload()
 
     def _read_filters(self) -> tuple[str, int | None, str, str | None]:
-        try:
-            goal = self.query_one("#wins-goal", Select).value
-            kind = self.query_one("#feedback-kind", Select).value
-            return (
-                self.query_one("#wins-text", Input).value,
-                goal if isinstance(goal, int) else None,
-                self.query_one("#feedback-text", Input).value,
-                kind if isinstance(kind, str) else None,
-            )
-        except Exception:  # noqa: BLE001 - before compose: no filters yet
-            return ("", None, "", None)
+        """The filters as typed; a tab not opened yet has none."""
+
+        def value(selector: str, kind: type) -> Any:
+            found = self.query(selector).results(kind)
+            return next((widget.value for widget in found), None)
+
+        goal, kind = value("#wins-goal", Select), value("#feedback-kind", Select)
+        return (
+            value("#wins-text", Input) or "",
+            goal if isinstance(goal, int) else None,
+            value("#feedback-text", Input) or "",
+            kind if isinstance(kind, str) else None,
+        )
 
     def show_data(self, data: LogData) -> None:
         self.data = data
         self.fill()
 
     def fill(self) -> None:
-        """Show `self.data` in every part that is mounted (tabs mount lazily)."""
+        """Show `self.data` in every part that is mounted (tabs are built when first opened)."""
         data = self.data
         if data is None or not self.is_attached:
             return
@@ -298,7 +303,7 @@ class LogScreen(DueCommands, GrowthScreen):
             bars.show_weeks(data.weeks)
         for details in self.query("#streak-details").results(Static):
             details.update(self._streak_details(data))
-        # A lazily mounted section can be half-mounted here: fill each part only if it exists.
+        # Tabs not opened yet have no widgets: fill each part only if it exists.
         if self.query("#wins-table"):
             self._show_wins(data.wins)
         for goal_select in self.query("#wins-goal").results(Select):
@@ -361,28 +366,30 @@ class LogScreen(DueCommands, GrowthScreen):
 
     # -- keys -------------------------------------------------------------------------------
 
-    def _active_tab(self) -> str:
+    def active_tab(self) -> str:
         return self.query_one("#log-tabs", TabbedContent).active
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("toggle_due", "tick_with_note", "skip_due"):
-            return self._active_tab() == "tab-due"
+            return self.active_tab() == "tab-due"
         if action in ("edit_selected", "delete_selected"):
-            return self._active_tab() in ("tab-wins", "tab-feedback")
+            return self.active_tab() in ("tab-wins", "tab-feedback")
         return True
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
         self.refresh_bindings()
-        focus = {
-            "tab-due": "#due-list",
-            "tab-wins": "#wins-table",
-            "tab-feedback": "#feedback-table",
-            "tab-activity": "#activity",
-            "tab-log": "#log-grid",
-        }.get(event.pane.id or "")
-        if focus:
-            self.query_one(focus).focus()
+        self.focus_tab(event.pane.id or "")
+
+    @on(WhenShown.Built)
+    def _section_built(self) -> None:
+        self.fill()
+        self.focus_tab(self.active_tab())
+
+    def focus_tab(self, tab: str) -> None:
+        """Focus the tab's main widget; a tab still being built focuses it once it mounts."""
+        for widget in self.query(TAB_FOCUS.get(tab, "#none")):
+            widget.focus()
 
     def action_show_tab(self, tab: str) -> None:
         # Let go of the focus first: a focused widget in the old tab would pull it back.
@@ -456,15 +463,15 @@ class LogScreen(DueCommands, GrowthScreen):
         app.push_screen(FeedbackForm(app.today(), data.skills, existing), save)
 
     def _selected(self) -> tuple[str, Any] | None:
-        tab = self._active_tab()
+        tab = self.active_tab()
         table_id, records = {
             "tab-wins": ("#wins-table", getattr(self, "_wins", {})),
             "tab-feedback": ("#feedback-table", getattr(self, "_feedback", {})),
         }.get(tab, ("", {}))
         if not table_id:
             return None
-        table = self.query_one(table_id, DataTable)
-        if not table.row_count:
+        table = next(iter(self.query(table_id).results(DataTable)), None)
+        if table is None or not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         record = records.get(key or "")
@@ -540,6 +547,9 @@ class LogScreen(DueCommands, GrowthScreen):
         app.call_from_thread(self._show_lists, wins, feedback)
 
     def _show_lists(self, wins: list[WinRecord], feedback: list[FeedbackRecord]) -> None:
-        if self.is_attached and self.query("#wins-table") and self.query("#feedback-table"):
+        if not self.is_attached:
+            return
+        if self.query("#wins-table"):
             self._show_wins(wins)
+        if self.query("#feedback-table"):
             self._show_feedback(feedback)

@@ -168,8 +168,8 @@ class HistoryScreen(GrowthScreen):
                     )
                     yield Static("", classes="count", id="timeline-count")
                 yield DataTable(id="timeline-table", cursor_type="row", zebra_stripes=True)
-            # Charts and the summary are built when their tab is first opened, so the timeline
-            # shows at once; `_section_built` fills them.
+            # Charts and the summary are built (and read) when their tab is first opened, so
+            # the timeline shows at once; `_section_built` loads them.
             with (
                 TabPane("Charts (2)", id="charts"),
                 WhenShown(VerticalScroll(id="charts-scroll")),
@@ -236,32 +236,45 @@ class HistoryScreen(GrowthScreen):
 
     # -- loading -----------------------------------------------------------------------------
 
+    def reload(self) -> None:
+        # Read on the UI thread: which tabs are built, so the load reads only what is shown.
+        self._built = {
+            section for section in ("charts", "summary") if self.query(f"#{section}-scroll")
+        }
+        super().reload()
+
     def load_data(self) -> dict[str, Any]:
         from growth_tui.store import review_repo
 
         app = self.growth_app
         store, plan_id, today = app.store, app.plan_id, app.today()
-        goals = review_repo.goals_with_metric_history(store, plan_id)
-        period = rv.period(self.summary_choice, today)
-        return {
-            "today": today,
-            "events": review_repo.timeline(store, plan_id),
-            "weekly": review_repo.done_per_week(store, plan_id, today),
-            "minutes": review_repo.minutes_per_goal_per_month(store, plan_id, today),
-            "metric_goals": goals,
-            "metric_series": {g.id: review_repo.goal_metric_series(store, g.id) for g in goals},
-            "skills": review_repo.skill_series(store, plan_id),
-            "marks": review_repo.checkin_marks(store, plan_id, limit=52),
-            "summary": rv.period_markdown(review_repo.period_summary(store, plan_id, period)),
-            "period": period,
-        }
+        built = getattr(self, "_built", set())
+        data: dict[str, Any] = {"today": today, "events": review_repo.timeline(store, plan_id)}
+        if "charts" in built:
+            goals = review_repo.goals_with_metric_history(store, plan_id)
+            data.update(
+                weekly=review_repo.done_per_week(store, plan_id, today),
+                minutes=review_repo.minutes_per_goal_per_month(store, plan_id, today),
+                metric_goals=goals,
+                metric_series={g.id: review_repo.goal_metric_series(store, g.id) for g in goals},
+                skills=review_repo.skill_series(store, plan_id),
+                marks=review_repo.checkin_marks(store, plan_id, limit=52),
+            )
+        if "summary" in built:
+            period = rv.period(self.summary_choice, today)
+            summary = review_repo.period_summary(store, plan_id, period)
+            data.update(summary=rv.period_markdown(summary), period=period)
+        return data
 
     def show_data(self, data: dict[str, Any]) -> None:
         self.data = data
-        self.events = data["events"]
-        self._fill_timeline()
-        self._fill_charts()
-        self._show_summary(data["summary"], data["period"])
+        if data["events"] != self.events or not self.loaded:
+            self.events = data["events"]
+            self._fill_timeline()
+        if "weekly" in data:
+            self._fill_charts()
+        if "summary" in data:
+            self._show_summary(data["summary"], data["period"])
         if not self.loaded and self._tab() == "timeline":
             self.query_one("#timeline-table", DataTable).focus()
 
@@ -312,18 +325,14 @@ class HistoryScreen(GrowthScreen):
     # -- charts ------------------------------------------------------------------------------
 
     @on(WhenShown.Built)
-    def _section_built(self, event: WhenShown.Built) -> None:
-        if not self.data:
-            return  # show_data fills it when the data arrives
-        if event.widget.id == "charts-scroll":
-            self._fill_charts()
-        elif event.widget.id == "summary-scroll" and self.summary_period is not None:
-            self._show_summary(self.summary_text, self.summary_period)
+    def _section_built(self) -> None:
+        # Charts and the summary are read when their tab is first built; the timeline stays.
+        self.reload()
 
     def _fill_charts(self) -> None:
         data = self.data
-        if not data or not self.query("#charts-scroll"):
-            return  # the Charts tab is not built yet
+        if "weekly" not in data or not self.query("#charts-scroll"):
+            return  # the Charts tab is not built (or not read) yet
         weekly: list[int] = data["weekly"]
         self.query_one("#weekly-spark", Sparkline).data = weekly
         total = sum(weekly)
@@ -389,7 +398,7 @@ class HistoryScreen(GrowthScreen):
         self._fill_metric()
 
     def _fill_metric(self) -> None:
-        if not self.data:
+        if "metric_series" not in self.data:
             return
         value = self.query_one("#metric-goal", Select).value
         series = self.data["metric_series"].get(value, []) if value is not Select.BLANK else []

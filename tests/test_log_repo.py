@@ -6,11 +6,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from growth_tui.domain import recurrence, streaks
 from growth_tui.store import log_repo
 from growth_tui.store.engine import Store
 from growth_tui.store.log_repo import LogError, LogQuery
 from growth_tui.store.models import Action, Goal, LogEntry, Skill
+from growth_tui.store.models import Plan as PlanRow
 
 TODAY = date(2026, 11, 22)  # a Sunday
 MONDAY = date(2026, 11, 16)
@@ -345,3 +349,76 @@ def test_choices(plan: Plan) -> None:
         "Run a half marathon",
     ]
     assert "Rustlings" in {t for _, t in log_repo.action_choices(plan.store, plan.plan_id)}
+
+
+RULES = [
+    "FREQ=DAILY",
+    "FREQ=WEEKLY;BYDAY=TU,TH",
+    "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
+    "FREQ=DAILY;INTERVAL=3",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rule=st.sampled_from(RULES),
+    days_back=st.integers(min_value=0, max_value=900),
+    pattern=st.lists(st.sampled_from(["done", "done", "done", "skipped", None]), max_size=400),
+    seed_done=st.booleans(),
+)
+def test_action_streaks_walk_in_windows_like_one_pass_over_the_schedule(
+    rule: str, days_back: int, pattern: list[str | None], seed_done: bool
+) -> None:
+    """The windowed walk (64, 256, 1024 days...) gives the plain domain function's answer.
+
+    Long runs cross window edges; `seed_done` makes all older occurrences done, so a run can
+    reach back to the action's start.
+    """
+    store = Store.memory()
+    plan_id = store.plan_id()
+    start = TODAY - timedelta(days=days_back)
+    with store.write() as session:
+        goal = Goal(plan_id=plan_id, title="Keep at it")
+        session.add(goal)
+        session.flush()
+        action = Action(goal_id=goal.id, title="Practise", kind="recurring", rrule=rule,
+                        starts_on=start)  # fmt: skip
+        session.add(action)
+        session.flush()
+        action_id = action.id
+    scheduled = recurrence.occurrences(rule, start, None, start, TODAY)
+    newest_first = list(reversed(scheduled))
+    statuses: dict[date, str] = {}
+    for index, day in enumerate(newest_first):
+        status = pattern[index] if index < len(pattern) else ("done" if seed_done else None)
+        if status is not None:
+            statuses[day] = status
+    with store.write() as session:
+        session.add_all(
+            LogEntry(action_id=action_id, occurrence_on=day, logged_on=day, status=status)
+            for day, status in statuses.items()
+        )
+    expected = streaks.action_streak(scheduled, statuses, TODAY)
+    assert log_repo.action_streaks(store, plan_id, TODAY) == {action_id: expected}
+    store.close()
+
+
+def test_done_weeks_are_mondays_of_this_plans_done_days(plan: Plan) -> None:
+    log_repo.tick(plan.store, plan.walk, date(2026, 11, 18), today=date(2026, 11, 18))  # Wed
+    log_repo.tick(plan.store, plan.walk, date(2026, 11, 19), today=date(2026, 11, 22))  # Sun
+    log_repo.tick(plan.store, plan.practice, date(2026, 11, 10), today=date(2026, 11, 10))
+    log_repo.skip(plan.store, plan.practice, date(2026, 11, 3), today=date(2026, 11, 3),
+                  reason="away")  # fmt: skip
+    with plan.store.write() as session:  # another plan's entries never count
+        other = PlanRow()
+        session.add(other)
+        session.flush()
+        goal = Goal(plan_id=other.id, title="Theirs")
+        session.add(goal)
+        session.flush()
+        theirs = Action(goal_id=goal.id, title="Theirs", due=date(2026, 10, 1))
+        session.add(theirs)
+        session.flush()
+        session.add(LogEntry(action_id=theirs.id, occurrence_on=date(2026, 10, 1),
+                             logged_on=date(2026, 10, 1)))  # fmt: skip
+    assert log_repo.done_weeks(plan.store, plan.plan_id) == [date(2026, 11, 9), MONDAY]

@@ -13,12 +13,13 @@ Per-action streaks (decided here, tested in tests/test_streaks.py):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 
 __all__ = [
     "action_streak",
     "longest_weekly_streak",
+    "run_back",
     "week_start",
     "weekly_streak",
 ]
@@ -64,15 +65,25 @@ def action_streak(scheduled: Iterable[date], statuses: Mapping[date, str], today
     `scheduled` are the action's occurrence days (any order; future ones are ignored);
     `statuses` maps an occurrence day to "done" or "skipped".
     """
-    streak = 0
-    for day in sorted((d for d in scheduled if d <= today), reverse=True):
-        status = statuses.get(day)
+    newest_first = sorted((d for d in scheduled if d <= today), reverse=True)
+    return run_back(newest_first, statuses.get, today)[0]
+
+
+def run_back(
+    newest_first: Iterable[date], status_of: Callable[[date], str | None], today: date
+) -> tuple[int, bool]:
+    """Occurrences done counting back over `newest_first`, and whether a missed one ended it.
+
+    For walking a long schedule in windows: (run, False) means the days ran out first, and
+    the run may go on in older days.
+    """
+    run = 0
+    for day in newest_first:
+        status = status_of(day)
         if status == "done":
-            streak += 1
-        elif status == "skipped":
-            continue
-        elif day == today:
-            continue  # still open today
+            run += 1
+        elif status == "skipped" or day == today:
+            continue  # a skip is a choice, not a lapse; today is still open
         else:
-            break
-    return streak
+            return run, True
+    return run, False

@@ -12,14 +12,28 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, func
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.sql.elements import ColumnElement
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 #: execution option read by the ``begin`` hook: "IMMEDIATE" for write transactions.
 BEGIN_OPTION = "growth_begin"
+
+
+def monday_of(day_column: ColumnElement) -> ColumnElement:
+    """The ISO date (text) of the Monday of a date column's week, computed by SQLite."""
+    return func.date(day_column, "-6 days", "weekday 1")
+
+
+def joined(column: ColumnElement, separator: str = ",") -> ColumnElement:
+    """An aggregate: the group's values as one text, joined by `separator`.
+
+    Two of these in one query list their rows in the same order, so they can be zipped.
+    """
+    return func.group_concat(column, separator)
 
 
 def looks_like_sqlite(path: Path) -> bool:

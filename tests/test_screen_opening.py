@@ -174,3 +174,54 @@ def test_the_program_tunes_the_collector_and_tests_do_not(tmp_path: Path) -> Non
         gc.set_threshold(*before)
     assert seen["threshold"] == GC_THRESHOLDS
     assert seen["frozen"] > 0
+
+
+async def test_a_long_timeline_is_given_to_the_table_in_chunks(make_app, store: Store) -> None:
+    from datetime import timedelta
+
+    from growth_tui.store.models import Win
+    from growth_tui.ui.screens.history import TIMELINE_CHUNK
+    from tests.conftest import TODAY
+
+    total = TIMELINE_CHUNK * 2 + 50
+    with store.write() as session:
+        session.add_all(
+            Win(plan_id=store.plan_id(), happened_on=TODAY - timedelta(days=n), title=f"Win {n}")
+            for n in range(total)
+        )
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_screen(pilot, "f6")
+        table = app.screen.query_one("#timeline-table", DataTable)
+        assert table.row_count == TIMELINE_CHUNK
+        assert f"{total} of {total}" in screen_text(app)
+        await pilot.press("ctrl+end")  # the last row given so far: the next chunk comes
+        await settle(pilot)
+        assert table.row_count == TIMELINE_CHUNK * 2
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert table.row_count == total
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert table.row_count == total
+        assert f"Win {total - 1}" in screen_text(app)  # the oldest, at the bottom
+
+
+async def test_a_screen_shown_just_as_the_database_opens_loads_once_it_is_mounted(
+    make_app, demo_store: Store
+) -> None:
+    """F6 pressed during start-up: the database can open between the switch and the mount.
+
+    Found in a real terminal: History got its rows before its columns and the app stopped.
+    """
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        store, plan_id = app.store, app.plan_id
+        app.store = None  # as before the database has opened
+        app.switch_mode("history")  # created, not mounted yet
+        app._store_ready(store, plan_id)  # noqa: SLF001 - the database opens in that moment
+        await ready(pilot)
+        await settle(pilot)
+        assert app.return_code is None
+        assert app.screen.query_one("#timeline-table", DataTable).row_count > 0

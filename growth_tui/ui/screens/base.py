@@ -31,6 +31,7 @@ class GrowthScreen(Screen):
         # is shown (0.1-0.3 s per screen here), though a new screen's widgets are styled as they
         # mount. When the app's CSS is up to date, a screen made now is too: say so.
         self.growth_app.mark_css_current(self)
+        self._mounted = False
         self._painted = False
         self.loaded = False  # True once show_data has run at least once
         self._loads_done = 0
@@ -50,6 +51,9 @@ class GrowthScreen(Screen):
         """Fill the widgets with what `load_data` returned (UI thread)."""
 
     def on_mount(self) -> None:
+        # Textual calls each class's on_mount, the subclass's first: a screen's own on_mount
+        # (columns, focus) has run by now, and must not call this one again.
+        self._mounted = True
         self.call_after_refresh(setattr, self, "_painted", True)
         if self.growth_app.store is not None:
             self.reload()
@@ -65,8 +69,12 @@ class GrowthScreen(Screen):
             self.reload()
 
     def store_ready(self) -> None:
-        """Called by the app when the database has just been opened."""
-        self.reload()
+        """Called by the app when the database has just been opened.
+
+        A screen switched to during start-up may not have mounted yet: its on_mount loads then.
+        """
+        if self._mounted:
+            self.reload()
 
     def reload(self) -> None:
         if self.growth_app.store is None:

@@ -233,7 +233,6 @@ class LogScreen(DueCommands, GrowthScreen):
 
     def on_mount(self) -> None:
         self.query_one("#due-list", DueList).focus()
-        super().on_mount()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "-wide")

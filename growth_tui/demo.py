@@ -243,24 +243,20 @@ SUPPORTERS = (
     ("Jo Okafor", "peer", "Pairing on the consensus work"),
 )
 
+#: (track, what happened, impact, impact as a number, who noticed)
 WIN_TITLES = (
-    ("Ledger redesign accepted by the architecture forum", "Unblocked two teams", 2.0, "Priya"),
-    (
-        "Cut the nightly reconciliation from 40 to 9 minutes",
-        "31 minutes saved nightly",
-        31.0,
-        "Marcus",
-    ),
-    (
-        "First phone call in Spanish with my mother-in-law",
-        "Seven minutes without English",
-        7.0,
-        "Lucía",
-    ),
-    ("My write-up was shared in the company newsletter", "Read by ~300 people", 300.0, "Marcus"),
-    ("Ran the incident review for the payment outage", "Three follow-ups shipped", 3.0, "Jo"),
-    ("Passed the B1 listening mock test", "Score 78/100", 78.0, "the tutor"),
-)
+    ("career", "Ledger redesign accepted by the architecture forum", "Unblocked two teams", 2.0,
+     "Priya"),
+    ("career", "Cut the nightly reconciliation from 40 to 9 minutes", "31 minutes saved nightly",
+     31.0, "Marcus"),
+    ("personal", "First phone call in Spanish with my mother-in-law",
+     "Seven minutes without English", 7.0, "Lucía"),
+    ("career", "My write-up was shared in the company newsletter", "Read by ~300 people", 300.0,
+     "Marcus"),
+    ("career", "Ran the incident review for the payment outage", "Three follow-ups shipped", 3.0,
+     "Jo"),
+    ("personal", "Passed the B1 listening mock test", "Score 78/100", 78.0, "the tutor"),
+)  # fmt: skip
 
 FEEDBACK = (
     (
@@ -544,10 +540,11 @@ def build_demo(store: Store, *, years: int = 1, today: date) -> None:
         day = start + timedelta(days=20)
         n = 0
         while day < today:
-            title, impact, value, who = WIN_TITLES[n % len(WIN_TITLES)]
-            # The goal of that year: past years come in pairs, the current pair last.
+            track, title, impact, value, who = WIN_TITLES[n % len(WIN_TITLES)]
+            # That year's goal on the win's track: past years come in pairs, the current last.
             year = min((day - start).days // 365, years - 1)
-            goal = goals_for_wins[2 * year + n % 2]
+            pair = goals_for_wins[2 * year : 2 * year + 2]
+            goal = next((g for g in pair if g.track == track), pair[0])
             win = Win(
                 plan_id=plan_id,
                 goal_id=goal.id,

@@ -11,7 +11,7 @@ import gc
 from pathlib import Path
 
 from textual.color import Color
-from textual.widgets import DataTable, Sparkline
+from textual.widgets import DataTable, Input, Sparkline
 
 from growth_tui.store.engine import Store
 from growth_tui.ui.widgets.footer import GrowthFooter
@@ -195,13 +195,11 @@ async def test_a_long_timeline_is_given_to_the_table_in_chunks(make_app, store: 
         table = app.screen.query_one("#timeline-table", DataTable)
         assert table.row_count == TIMELINE_CHUNK
         assert f"{total} of {total}" in screen_text(app)
-        await pilot.press("ctrl+end")  # the last row given so far: the next chunk comes
+        for _ in range(TIMELINE_CHUNK // 20):  # near the last row given: the next chunk comes
+            await pilot.press("pagedown")
         await settle(pilot)
         assert table.row_count == TIMELINE_CHUNK * 2
-        await pilot.press("ctrl+end")
-        await settle(pilot)
-        assert table.row_count == total
-        await pilot.press("ctrl+end")
+        await pilot.press("ctrl+end")  # the very end: everything
         await settle(pilot)
         assert table.row_count == total
         assert f"Win {total - 1}" in screen_text(app)  # the oldest, at the bottom
@@ -225,3 +223,33 @@ async def test_a_screen_shown_just_as_the_database_opens_loads_once_it_is_mounte
         await settle(pilot)
         assert app.return_code is None
         assert app.screen.query_one("#timeline-table", DataTable).row_count > 0
+
+
+async def test_many_wins_are_given_to_their_table_in_chunks(make_app, store: Store) -> None:
+    from datetime import timedelta
+
+    from growth_tui.store.models import Win
+    from tests.conftest import TODAY
+
+    with store.write() as session:
+        session.add_all(
+            Win(plan_id=store.plan_id(), happened_on=TODAY - timedelta(days=n), title=f"Win {n}")
+            for n in range(450)
+        )
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_screen(pilot, "f4")
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one("#wins-table", DataTable)
+        assert (table.row_count, table.total) == (200, 450)
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown", "pagedown")
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await settle(pilot)
+        assert table.row_count == 400
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert table.row_count == 450
+        await pilot.press("enter")  # the last win opens for editing, as any other
+        await settle(pilot)
+        assert app.screen.query_one("#title", Input).value == "Win 449"

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Input, Select, Static, TabbedContent, Tab
 from growth_tui.ui.screens.base import GrowthScreen
 from growth_tui.ui.widgets.due_list import DueCommands, DueList
 from growth_tui.ui.widgets.footer import GrowthFooter
+from growth_tui.ui.widgets.growing_table import GrowingTable
 from growth_tui.ui.widgets.heatmap import ActivityHeatmap
 from growth_tui.ui.widgets.log_table import LogTable, set_choices
 from growth_tui.ui.widgets.week_bars import WeekBars
@@ -124,11 +125,11 @@ WIN_COLUMNS = [
 FEEDBACK_COLUMNS = [("Date", 10), ("From", 16), ("Kind", 11), ("What", 40), ("Skills", 20)]
 
 
-class RecordTable(DataTable):
-    """A row-cursor table of wins or feedback with its columns set up."""
+class RecordTable(GrowingTable):
+    """A table of wins or feedback with its columns set up, given its rows in chunks."""
 
     def __init__(self, columns: list[tuple[str, int]], **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        super().__init__(**kwargs)
         self._columns = columns
 
     def on_mount(self) -> None:
@@ -344,23 +345,15 @@ class LogScreen(DueCommands, GrowthScreen):
     def _show_wins(self, wins: list[WinRecord]) -> None:
         table = self.query_one("#wins-table", RecordTable)
         table.ensure_columns()
-        row = table.cursor_row
-        table.clear()
-        for win in wins:
-            table.add_row(*win_row(win), key=str(win.id))
-        if wins:
-            table.move_cursor(row=min(row, len(wins) - 1))
+        table.show_rows(wins, lambda win: (win_row(win), str(win.id)), keep_row=table.cursor_row)
         self._wins = {str(w.id): w for w in wins}
 
     def _show_feedback(self, items: list[FeedbackRecord]) -> None:
         table = self.query_one("#feedback-table", RecordTable)
         table.ensure_columns()
-        row = table.cursor_row
-        table.clear()
-        for item in items:
-            table.add_row(*feedback_row(item), key=str(item.id))
-        if items:
-            table.move_cursor(row=min(row, len(items) - 1))
+        table.show_rows(
+            items, lambda item: (feedback_row(item), str(item.id)), keep_row=table.cursor_row
+        )
         self._feedback = {str(f.id): f for f in items}
 
     # -- keys -------------------------------------------------------------------------------

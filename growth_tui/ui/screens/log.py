@@ -136,7 +136,7 @@ class RecordTable(GrowingTable):
         self.ensure_columns()
 
     def ensure_columns(self) -> None:
-        """Columns first: rows can arrive before this lazily mounted table's own mount."""
+        """Add the columns once (before the first rows are shown)."""
         if not self.columns:
             for label, width in self._columns:
                 self.add_column(label, width=width)

@@ -203,7 +203,7 @@ class HistoryScreen(GrowthScreen):
                     yield Static("", classes="count", id="timeline-count")
                 yield GrowingTable(id="timeline-table", chunk=TIMELINE_CHUNK)
             # Charts and the summary are built (and read) when their tab is first opened, so
-            # the timeline shows at once; `_section_built` loads them.
+            # the timeline shows at once; `_load_built_sections` reads them.
             with (
                 TabPane("Charts (2)", id="charts"),
                 WhenShown(VerticalScroll(id="charts-scroll")),

@@ -52,7 +52,7 @@ __all__ = [
     "count_log",
     "delete_feedback",
     "delete_win",
-    "done_days",
+    "done_weeks",
     "due_items",
     "feedback_list",
     "heatmap",
@@ -403,20 +403,6 @@ def _plan_action_ids(plan_id: int):
     return select(Action.id).join(Goal, Goal.id == Action.goal_id).where(Goal.plan_id == plan_id)
 
 
-def done_days(store: Store, plan_id: int, first: date | None = None) -> list[date]:
-    """The days something was done (distinct, oldest first)."""
-    query = (
-        select(LogEntry.logged_on)
-        .where(LogEntry.status == LogStatus.DONE, LogEntry.action_id.in_(_plan_action_ids(plan_id)))
-        .distinct()
-        .order_by(LogEntry.logged_on)
-    )
-    if first is not None:
-        query = query.where(LogEntry.logged_on >= first)
-    with store.read() as session:
-        return list(session.execute(query).scalars())
-
-
 def done_weeks(store: Store, plan_id: int) -> list[date]:
     """The Mondays of the weeks something was done in (distinct, oldest first).
 
@@ -532,7 +518,7 @@ def streak_summary(
 ) -> StreakSummary:
     """Weekly streak now and at best, how much is done this week, and (unless
     `with_actions` is False, which is cheaper) each recurring action's streak."""
-    weeks = [monday for monday in done_weeks(store, plan_id) if monday <= today]
+    weeks = done_weeks(store, plan_id)
     done_this_week = len(_done_between(store, plan_id, streaks.week_start(today), today))
     return StreakSummary(
         current_weeks=streaks.weekly_streak(weeks, today),

@@ -269,11 +269,13 @@ class HistoryScreen(GrowthScreen):
 
     # -- loading -----------------------------------------------------------------------------
 
+    def _built_sections(self) -> set[str]:
+        """The tabs built so far whose data is read on demand: "charts", "summary"."""
+        return {section for section in ("charts", "summary") if self.query(f"#{section}-scroll")}
+
     def reload(self) -> None:
         # Read on the UI thread: which tabs are built, so the load reads only what is shown.
-        self._built = {
-            section for section in ("charts", "summary") if self.query(f"#{section}-scroll")
-        }
+        self._built = self._built_sections()
         super().reload()
 
     def load_data(self) -> dict[str, Any]:
@@ -307,9 +309,10 @@ class HistoryScreen(GrowthScreen):
         """Read what a tab built since the last load shows (charts, the period summary)."""
         if not self.data:
             return  # the load under way fills them
-        if self.query("#charts-scroll") and "weekly" not in self.data:
+        built = self._built_sections()
+        if "charts" in built and "weekly" not in self.data:
             self._load_charts()
-        if self.query("#summary-scroll") and "summary" not in self.data:
+        if "summary" in built and "summary" not in self.data:
             self._load_summary(self.summary_choice)
 
     @work(thread=True, exclusive=True, group="charts")

@@ -42,10 +42,7 @@ class WhenShown(Widget):
         self._replace_widget.compose_add_child(widget)
 
     async def on_show(self) -> None:
-        await self.mount_now()
-
-    async def mount_now(self) -> None:
-        """Mount the held widget in this place (once), e.g. before the first show."""
+        """Mount the held widget in this place, once."""
         parent = self.parent
         if self._mounting or parent is None or not self.is_attached:
             return
